@@ -1,0 +1,46 @@
+import type { Options } from './types';
+import { expected, type Warn } from './log';
+import { isObject } from './normalize';
+
+export const EVENTS_URL = 'https://events.datacue.co/';
+export const STAGING_EVENTS_URL = 'https://staging-events.datacue.co/';
+
+/** An api key is a non-empty string; anything else is reported and nothing is sent. */
+export function readApiKey(value: unknown, warn: Warn): string | undefined {
+  if (typeof value === 'string' && value.trim() !== '') return value.trim();
+  warn(expected('api_key', 'your API key', value, 'nothing sent'));
+  return undefined;
+}
+
+/** null, undefined and "" mean a guest; numbers are sent as strings (store plugins emit them). */
+export function readUserId(value: unknown, warn: Warn): string | undefined {
+  if (value === null || value === undefined || value === '') return undefined;
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+  warn(expected('user_id', 'a string or null', value, 'sent as a guest'));
+  return undefined;
+}
+
+const OPTION_TYPES: Record<keyof Options, 'string' | 'boolean'> = { events_url: 'string', _staging: 'boolean', debug: 'boolean' };
+
+/** Keeps the options of the expected types; each other one is reported and ignored. */
+export function readOptions(value: unknown, warn: Warn): Options {
+  const out: Record<string, unknown> = {};
+  if (value === undefined || value === null) return out;
+  if (!isObject(value)) {
+    warn(expected('options', 'an object', value, 'ignored'));
+    return out;
+  }
+  for (const [key, type] of Object.entries(OPTION_TYPES)) {
+    const v = value[key];
+    if (typeof v === type) out[key] = v;
+    else if (v !== undefined) warn(expected(`options.${key}`, `a ${type}`, v, 'ignored'));
+  }
+  return out;
+}
+
+export const eventsUrl = (options: Options): string =>
+  options.events_url || (options._staging ? STAGING_EVENTS_URL : EVENTS_URL);
+
+/** Basic auth with the api key as user name and an empty password. */
+export const authorization = (apiKey: string): string => `Basic ${btoa(`${apiKey}:`)}`;

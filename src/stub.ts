@@ -1,0 +1,28 @@
+import type { Datacue } from './types';
+
+/** The methods an async loading snippet (or the widgets script, loaded first) may call before datacue.js arrives. */
+export const QUEUED_METHODS = ['init', 'identify', 'track', 'page', 'onRecommendations'] as const;
+
+export type QueuedMethod = (typeof QUEUED_METHODS)[number];
+/** One call waiting for datacue.js: the method, its arguments, and the settlers of the promise the stub returned. */
+export type QueuedCall = [QueuedMethod, ArrayLike<unknown>, (value: unknown) => void, (reason: unknown) => void];
+
+export interface DatacueStub {
+  q: QueuedCall[];
+}
+
+type Host = { datacue?: Partial<Datacue> & Partial<DatacueStub> };
+
+/**
+ * Makes sure `host.datacue` can take calls: returns the loaded tracker, or installs the same queueing stub as the
+ * README's async snippet. Every stubbed call returns a promise settled when the real method has run.
+ */
+export function ensureDatacue(host: Host): Datacue {
+  const dc = (host.datacue ||= { q: [] });
+  const q = (dc.q ||= []);
+  for (const m of QUEUED_METHODS) {
+    (dc as Record<string, unknown>)[m] ||= (...args: unknown[]) =>
+      new Promise((resolve, reject) => q.push([m, args, resolve, reject]));
+  }
+  return dc as Datacue;
+}

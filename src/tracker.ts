@@ -1,0 +1,202 @@
+import { nanoid } from 'nanoid';
+import type {
+  Datacue,
+  DatacueConfig,
+  DatacueEvent,
+  Options,
+  PageRecommendations,
+  Profile,
+  RecommendationsListener,
+  RecommendationsResponse,
+} from './types';
+import { expected, say, warn } from './log';
+import { isObject, normalize } from './normalize';
+import { pageEvents, isPageType } from './page-events';
+import { authorization, eventsUrl, readApiKey, readOptions, readUserId } from './settings';
+import { envelope } from './envelope';
+import { isRetryable, MAX_ATTEMPTS, MAX_DELAY_MS, retryAfterMs, retryDelay } from './retry';
+import { cap, parse, take, type Pending } from './outbox';
+import { read, write } from './storage';
+import { anonymousId } from './identity';
+import { withLock } from './lock';
+import { post } from './transport';
+import { DatacueError, serverMessage } from './error';
+
+const OUTBOX_KEY = 'datacue_outbox';
+
+export interface Tracker {
+  api: Datacue;
+  /** Applies api_key, options and user_id from a config object (each only when present). */
+  configure(config: unknown): config is DatacueConfig;
+  /** Sends the page event(s) of a config and hands the response to subscribers. */
+  sendPage(config: DatacueConfig): Promise<RecommendationsResponse | null>;
+  /** Sends what earlier pages left in storage: deferred clicks and failed deliveries. */
+  flush(): Promise<void>;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Runs an API call so that nothing but a DatacueError (the documented rejection) escapes into the page. */
+async function guarded<T>(fn: () => Promise<T>, fallback: T): Promise<T> {
+  try {
+    return await fn();
+  } catch (e) {
+    if (e instanceof DatacueError) throw e;
+    say('warn', 'unexpected problem, ignored:', e);
+    return fallback;
+  }
+}
+
+function safely(fn: () => void): void {
+  try {
+    fn();
+  } catch (e) {
+    say('warn', 'unexpected problem, ignored:', e);
+  }
+}
+
+export function createTracker(): Tracker {
+  const inBrowser = typeof window !== 'undefined' && typeof fetch !== 'undefined';
+  let apiKey: string | undefined;
+  let keyReported = false;
+  let options: Options = {};
+  let userId: string | undefined;
+  let profile: Profile | undefined;
+  let anonId: string | undefined;
+  // Deferred events carry the id of the page load that deferred them; only another page load sends them.
+  let pageId = nanoid();
+  let routed = false;
+  let latest: PageRecommendations | undefined;
+  const listeners = new Set<RecommendationsListener>();
+
+  const save = (list: Pending[]) => write(OUTBOX_KEY, JSON.stringify(cap(list, Date.now())));
+  const putBack = (p: Pending) => withLock(OUTBOX_KEY, () => save([...parse(read(OUTBOX_KEY)), p]));
+  const takeOut = (wanted: (p: Pending) => boolean) =>
+    withLock(OUTBOX_KEY, () => {
+      const [taken, rest] = take(parse(read(OUTBOX_KEY)), wanted);
+      if (taken.length) save(rest);
+      return taken;
+    });
+
+  /** Sends one stored-shape event, retrying while the page is open; a failure keeps it in storage. */
+  async function deliver(p: Pending): Promise<RecommendationsResponse | null> {
+    for (;;) {
+      if (options.debug) say('log', 'event', JSON.parse(p.body));
+      const reply = await post(p.url, p.auth, p.body);
+      if (options.debug) say('log', 'response', reply.status, reply.data);
+      if (reply.status >= 200 && reply.status < 300) return isObject(reply.data) ? reply.data : null;
+      const message = serverMessage(reply.data, reply.status);
+      if (!isRetryable(reply.status)) {
+        say('error', `the events API refused the event (${reply.status}): ${message}`);
+        throw new DatacueError(reply.status, message);
+      }
+      p.tries++;
+      await putBack(p);
+      const delay = retryDelay(p.tries, Math.random(), retryAfterMs(reply.retryAfter, Date.now()));
+      // Offline, out of tries or told to wait long: storage keeps it for `online` or the next page load.
+      if (p.tries >= MAX_ATTEMPTS || delay > MAX_DELAY_MS || navigator.onLine === false) {
+        throw new DatacueError(reply.status, `${message}; kept to send again later`);
+      }
+      await sleep(delay);
+      const [mine] = await takeOut((q) => q.id === p.id);
+      if (!mine) return null; // another page load or the `online` handler sent it meanwhile
+    }
+  }
+
+  function track(event: DatacueEvent, defer?: boolean): Promise<RecommendationsResponse | null> {
+    return guarded(async () => {
+      if (!isObject(event) || typeof event['type'] !== 'string') {
+        warn(expected('event', 'an object with a type', event, 'not sent'));
+        return null;
+      }
+      if (!apiKey) {
+        if (!keyReported) warn('api_key not set (datacueConfig or init()); nothing sent');
+        keyReported = true;
+        return null;
+      }
+      if (!inBrowser) return null;
+      const at = Date.now();
+      const user = { anonymousId: (anonId ||= anonymousId()), userId, profile };
+      const p: Pending = {
+        id: nanoid(),
+        url: eventsUrl(options),
+        auth: authorization(apiKey),
+        body: JSON.stringify(envelope(normalize(event, warn) as DatacueEvent, user, at)),
+        at,
+        tries: 0,
+      };
+      if (defer === true) {
+        await putBack({ ...p, page: pageId });
+        return null;
+      }
+      return deliver(p);
+    }, null);
+  }
+
+  const flush = () =>
+    guarded(async () => {
+      if (!inBrowser) return;
+      const due = await takeOut((p) => p.page !== pageId);
+      await Promise.all(due.map((p) => deliver(p).catch(() => null)));
+    }, undefined);
+
+  function publish(page: PageRecommendations) {
+    latest = page;
+    listeners.forEach((listener) => notify(listener, page));
+  }
+
+  function notify(listener: RecommendationsListener, page: PageRecommendations) {
+    try {
+      listener(page);
+    } catch (e) {
+      say('warn', 'a recommendations listener threw:', e);
+    }
+  }
+
+  function init(key: string, opts?: Options) {
+    apiKey = readApiKey(key, warn);
+    keyReported = !apiKey;
+    options = readOptions(opts, warn);
+  }
+
+  function identify(id: string | number | null | undefined, userProfile?: Profile) {
+    userId = readUserId(id, warn);
+    if (userProfile !== undefined && !isObject(userProfile)) warn(expected('profile', 'an object', userProfile, 'ignored'));
+    profile = isObject(userProfile) ? userProfile : undefined;
+  }
+
+  function configure(config: unknown): config is DatacueConfig {
+    if (!isObject(config)) {
+      warn(expected('window.datacueConfig', 'an object', config, 'nothing sent'));
+      return false;
+    }
+    if ('api_key' in config || 'options' in config) init(config['api_key'] as string, config['options'] as Options);
+    if ('user_id' in config) identify(config['user_id'] as string);
+    return true;
+  }
+
+  async function sendPage(config: DatacueConfig): Promise<RecommendationsResponse | null> {
+    if (routed) pageId = nanoid();
+    routed = true;
+    const [first, ...rest] = pageEvents(config, warn);
+    rest.forEach((e) => track(e).catch(() => null));
+    const response = first ? await track(first).catch(() => null) : null;
+    if (isPageType(config.page_type) && first) publish({ page_type: config.page_type, response });
+    void flush();
+    return response;
+  }
+
+  const api: Datacue = {
+    init: (key, opts) => safely(() => init(key, opts)),
+    identify: (id, p) => safely(() => identify(id, p)),
+    track,
+    page: (config) => guarded(async () => (configure(config) ? sendPage(config) : null), null),
+    onRecommendations(listener) {
+      if (typeof listener !== 'function') return () => {};
+      listeners.add(listener);
+      if (latest) notify(listener, latest);
+      return () => listeners.delete(listener);
+    },
+  };
+  return { api, configure, sendPage, flush };
+}

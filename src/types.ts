@@ -1,0 +1,201 @@
+// The public surface: config, events (a discriminated union on `type`), responses and the tracker.
+
+/** A product, variant, category or order id. Numbers are accepted and sent as strings. */
+export type Id = string;
+
+export type PageType =
+  | 'home'
+  | 'product'
+  | 'category'
+  | 'search'
+  | 'cart'
+  | '404'
+  | 'order confirmation'
+  | 'checkout';
+
+export interface Options {
+  /** Send events here instead of https://events.datacue.co/ (a first-party proxy, the demo store's API). */
+  events_url?: string;
+  /** true: send to https://staging-events.datacue.co/. */
+  _staging?: boolean;
+  /** Log every event and response to the console. */
+  debug?: boolean;
+}
+
+export interface Profile {
+  sex?: string;
+  segment?: string;
+  location?: string;
+  [key: string]: unknown;
+}
+
+/** One variant of a product, as `product_update` carries it. */
+export interface ProductUpdate {
+  variant_id?: Id;
+  product_id?: Id;
+  name?: string;
+  price?: number;
+  full_price?: number;
+  link?: string;
+  photo_url?: string;
+  available?: boolean;
+  stock?: number;
+  category_ids?: Id[];
+  brand?: string;
+  description?: string;
+  [key: string]: unknown;
+}
+
+export interface CategoryUpdate {
+  name?: string;
+  link?: string;
+}
+
+export interface CartItem {
+  product_id: Id;
+  variant_id?: Id;
+  /** Older samples use `variant`. */
+  variant?: Id;
+  quantity: number;
+  unit_price: number;
+  currency?: string;
+}
+
+export interface OrderDetails {
+  order_status?: 'completed' | 'cancelled';
+  cart: CartItem[];
+  timestamp?: string;
+}
+
+/** `window.datacueConfig`, and what `page()` takes for a single-page route. */
+export interface DatacueConfig {
+  api_key?: string;
+  user_id?: string | number | null;
+  page_type?: PageType;
+  product_id?: Id | number;
+  variant_id?: Id | number;
+  product_update?: ProductUpdate[] | ProductUpdate;
+  category_id?: Id | number;
+  /** Older shape, instead of `category_id`. */
+  category_name?: string;
+  category_update?: CategoryUpdate;
+  order_id?: Id | number;
+  order_details?: OrderDetails;
+  term?: string;
+  options?: Options;
+}
+
+export interface HomePageview { type: 'pageview'; subtype: 'home' }
+export interface ProductPageview {
+  type: 'pageview';
+  subtype: 'product';
+  product_id: Id;
+  variant_id?: Id;
+  product_update?: ProductUpdate[];
+}
+export interface CategoryPageview {
+  type: 'pageview';
+  subtype: 'category';
+  category_id: Id;
+  category_name?: string;
+  category_update?: CategoryUpdate;
+}
+export interface SimplePageview { type: 'pageview'; subtype: 'cart' | '404' | 'checkout' }
+export interface OrderConfirmationPageview { type: 'pageview'; subtype: 'order confirmation'; order_id?: Id }
+export type PageviewEvent =
+  | HomePageview
+  | ProductPageview
+  | CategoryPageview
+  | SimplePageview
+  | OrderConfirmationPageview;
+
+export interface SearchEvent { type: 'search'; term: string }
+export interface CartUpdateEvent { type: 'cart'; subtype: 'update'; cart: CartItem[]; cart_link: string }
+export interface WishlistEvent { type: 'wishlist'; subtype: 'add' | 'remove'; product_id: Id; variant_id?: Id }
+export interface CheckoutStartedEvent { type: 'checkout'; subtype: 'started'; cart: CartItem[]; cart_link: string }
+export interface LoginEvent { type: 'login' }
+export interface BannerClickEvent { type: 'click'; subtype: 'banner'; banner_id: Id; category_id?: Id }
+export interface ProductClickEvent {
+  type: 'click';
+  subtype: 'product' | 'related' | 'similar' | 'recent';
+  product_id: Id;
+}
+export interface OrderEvent {
+  type: 'order';
+  subtype: 'completed' | 'cancelled';
+  order_id: Id;
+  cart: CartItem[];
+  timestamp?: string;
+}
+
+export type DatacueEvent =
+  | PageviewEvent
+  | SearchEvent
+  | CartUpdateEvent
+  | WishlistEvent
+  | CheckoutStartedEvent
+  | LoginEvent
+  | BannerClickEvent
+  | ProductClickEvent
+  | OrderEvent;
+
+/** What is POSTed to the events API. */
+export interface Envelope {
+  user: { anonymous_id: string; user_id?: string; profile?: Profile };
+  event: DatacueEvent;
+  timestamp: string;
+}
+
+export interface Banner {
+  banner_id: Id;
+  link: string;
+  photo_url: string;
+  name?: string;
+  category_id?: Id;
+}
+
+export interface RecommendedProduct {
+  product_id: Id;
+  variant_id?: Id;
+  name: string;
+  price: number | string;
+  full_price?: number | string;
+  photo_url: string;
+  link: string;
+  category_1?: string;
+  extra?: Record<string, unknown>;
+}
+
+/** The JSON the events API answers for home and product pageviews and searches. */
+export interface RecommendationsResponse {
+  main_banners?: Banner[] | null;
+  sub_banners?: Banner[] | null;
+  related_product_skus?: RecommendedProduct[] | null;
+  recent_product_skus?: RecommendedProduct[] | null;
+  similar_product_skus?: RecommendedProduct[] | null;
+  [key: string]: unknown;
+}
+
+/** What subscribers receive for every page event: the page type and its response (null for 204 or failure). */
+export interface PageRecommendations {
+  page_type: PageType;
+  response: RecommendationsResponse | null;
+}
+
+export type RecommendationsListener = (page: PageRecommendations) => void;
+
+export interface Datacue {
+  /** For pages that do not set `window.datacueConfig`. */
+  init(apiKey: string, options?: Options): void;
+  /** Sets the user for every later event; null, undefined or "" means guest. */
+  identify(userId: string | number | null | undefined, profile?: Profile): void;
+  /**
+   * Sends one event. Resolves with the parsed JSON response, or null (204, or deferred).
+   * With `defer === true` the event is stored and sent once on the next page load.
+   */
+  track(event: DatacueEvent, defer?: boolean): Promise<RecommendationsResponse | null>;
+  /** Single-page storefronts: sends the page event(s) for a new route from a config-shaped object. */
+  page(config: DatacueConfig): Promise<RecommendationsResponse | null>;
+  /** Receives every page's recommendations, starting with the latest one if it already arrived. */
+  onRecommendations(listener: RecommendationsListener): () => void;
+}
