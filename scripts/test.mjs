@@ -1,0 +1,19 @@
+// `npm test`: build, typecheck, unit tests, browser tests, size gate. Stops at the first failure.
+import { execSync } from 'node:child_process';
+import { ensureChromium } from './chromium.mjs';
+
+const run = (cmd) => {
+  console.log(`\n> ${cmd}`);
+  execSync(cmd, { stdio: 'inherit' });
+};
+
+try {
+  ensureChromium();
+  run('npm run build');
+  run('npm run typecheck');
+  run('npx vitest run');
+  run('npx playwright test');
+  run('node scripts/size.mjs');
+} catch {
+  process.exitCode = 1;
+}
