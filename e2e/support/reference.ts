@@ -1,0 +1,25 @@
+// The reference's own snippets, read from ../shared/reference/datacue-api.md so that tests paste them unchanged.
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { ROOT } from './servers';
+
+export const REFERENCE = resolve(ROOT, '../shared/reference/datacue-api.md');
+const text = readFileSync(REFERENCE, 'utf8');
+
+/** The first fenced block of `lang` after the heading whose text is `heading` (e.g. 'Home page'). */
+export function snippet(heading: string, lang = 'html'): string {
+  const at = text.search(new RegExp(`^#+ ${heading.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`, 'm'));
+  if (at < 0) throw new Error(`no heading "${heading}" in the reference`);
+  const block = new RegExp('```' + lang + '\\n([\\s\\S]*?)```').exec(text.slice(at));
+  if (!block?.[1]) throw new Error(`no ${lang} block after "${heading}"`);
+  return block[1];
+}
+
+/** The JSON sample blocks of the reference that follow `heading` (response samples, envelopes). */
+export function jsonBlocks(heading: string): unknown[] {
+  const at = text.search(new RegExp(`^#+ ${heading}\\s*$`, 'm'));
+  if (at < 0) throw new Error(`no heading "${heading}" in the reference`);
+  const next = text.slice(at + 1).search(/^#+ /m);
+  const section = text.slice(at, next < 0 ? undefined : at + 1 + next);
+  return [...section.matchAll(/```json\n([\s\S]*?)```/g)].map((m) => JSON.parse(m[1]!));
+}
