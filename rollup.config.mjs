@@ -3,7 +3,7 @@ import resolve from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 
 const minify = () =>
-  terser({ ecma: 2020, compress: { passes: 3, unsafe_arrows: true }, mangle: { properties: false }, format: { comments: false } });
+  terser({ ecma: 2020, compress: { passes: 3, unsafe_arrows: true, unsafe: true, pure_getters: true }, mangle: { properties: false }, format: { comments: false } });
 
 /** Script-tag builds: one self-contained minified IIFE each. */
 const script = (input, file) => ({

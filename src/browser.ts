@@ -2,7 +2,7 @@
 import type { Datacue } from './types';
 import type { DatacueStub } from './stub';
 import { createTracker } from './tracker';
-import { say } from './log';
+import { safely } from './log';
 
 type Host = Window & { datacue?: Partial<Datacue> & Partial<DatacueStub>; datacueConfig?: unknown };
 
@@ -17,20 +17,13 @@ function start(host: Host) {
   // Without a config the page may still set up through queued init()/page() calls; only then is silence right.
   const configured =
     (config !== undefined || !queued.some(([m]) => m === 'init' || m === 'page')) && tracker.configure(config);
+  // The API's methods never throw (they report instead), so one bad call cannot stop the rest of the queue.
   for (const [method, args, resolve, reject] of queued) {
-    try {
-      Promise.resolve((tracker.api[method] as (...a: unknown[]) => unknown)(...Array.from(args))).then(resolve, reject);
-    } catch (e) {
-      reject(e);
-    }
+    Promise.resolve((tracker.api[method] as (...a: unknown[]) => unknown)(...Array.from(args))).then(resolve, reject);
   }
   if (configured) void tracker.sendPage(config);
   else void tracker.flush();
   host.addEventListener('online', () => void tracker.flush());
 }
 
-try {
-  start(window as Host);
-} catch (e) {
-  say('warn', 'could not start:', e);
-}
+safely(() => start(window as Host));

@@ -11,11 +11,7 @@ export class DatacueError extends Error {
 
 /** The server's own words from an error body: `{message}`, `{error}`, `{detail}` or plain text. */
 export function serverMessage(data: unknown, status: number): string {
-  if (typeof data === 'string' && data) return data;
-  if (data && typeof data === 'object') {
-    const d = data as Record<string, unknown>;
-    const m = d['message'] ?? d['error'] ?? d['detail'];
-    if (typeof m === 'string') return m;
-  }
-  return `HTTP ${status}`;
+  const d = data as Record<string, unknown> | null;
+  const m = typeof data === 'string' ? data : d?.['message'] ?? d?.['error'] ?? d?.['detail'];
+  return typeof m === 'string' && m ? m : `HTTP ${status}`;
 }

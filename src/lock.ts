@@ -4,7 +4,7 @@
  * synchronously, which leaves only a tiny window between tabs.
  */
 export function withLock<T>(name: string, fn: () => T): Promise<T> {
-  const locks = typeof navigator !== 'undefined' ? navigator.locks : undefined;
+  const locks = globalThis.navigator?.locks;
   if (locks) return locks.request(name, fn).catch(() => fn());
   return Promise.resolve().then(fn);
 }

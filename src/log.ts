@@ -1,3 +1,5 @@
+import { attempt } from './attempt';
+
 /** Every message the runtime prints starts with this, so a store owner can filter for it. */
 export const PREFIX = 'datacue:';
 
@@ -20,10 +22,13 @@ export const expected = (key: string, what: string, value: unknown, outcome: str
   `${key}: expected ${what}, got ${describe(value)}; ${outcome}`;
 
 /** A value as a message shows it; never throws (BigInt, cycles). */
-export function describe(value: unknown): string {
+export const describe = (value: unknown): string => attempt(() => JSON.stringify(value)) ?? String(value);
+
+/** Runs store-facing code so that a problem is reported, never thrown into the page. */
+export function safely(fn: () => void): void {
   try {
-    return JSON.stringify(value) ?? String(value);
-  } catch {
-    return String(value);
+    fn();
+  } catch (e) {
+    say('warn', 'unexpected problem, ignored:', e);
   }
 }

@@ -1,10 +1,9 @@
 // The list of events waiting in storage: deferred clicks and failed deliveries. Pure: storage is at the edge.
+import { attempt } from './attempt';
 
 export interface Pending {
   /** Unique id, so the tab that persisted a retry can take back exactly that entry. */
   id: string;
-  url: string;
-  auth: string;
   /** The JSON envelope, built when the event happened. */
   body: string;
   /** When it was stored (ms), for expiry. */
@@ -19,15 +18,9 @@ export const LIMITS = { count: 50, bytes: 32 * 1024, ttlMs: 7 * 24 * 3600 * 1000
 
 /** Parses what storage holds; anything unreadable counts as empty rather than breaking the page. */
 export function parse(raw: string | null | undefined): Pending[] {
-  if (!raw) return [];
-  try {
-    const list: unknown = JSON.parse(raw);
-    return Array.isArray(list)
-      ? list.filter((p): p is Pending => !!p && typeof p.id === 'string' && typeof p.body === 'string' && typeof p.url === 'string' && typeof p.at === 'number')
-      : [];
-  } catch {
-    return [];
-  }
+  const list: unknown = raw && attempt(() => JSON.parse(raw));
+  // Entries are only ever written by this runtime; a body is what makes one sendable.
+  return Array.isArray(list) ? list.filter((p): p is Pending => typeof p?.body === 'string') : [];
 }
 
 /** Drops expired entries, then the oldest ones until both the count and the byte caps hold. */

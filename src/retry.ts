@@ -2,29 +2,23 @@
 
 /** Network failures are reported as status 0. */
 export const isRetryable = (status: number): boolean =>
-  status === 0 || status === 408 || status === 425 || status === 429 || (status >= 500 && status < 600 && status !== 501 && status !== 505);
+  status === 0 || status === 408 || status === 425 || status === 429 || (status > 499 && status !== 501 && status !== 505);
 
 export const BASE_DELAY_MS = 1000;
 export const MAX_DELAY_MS = 60_000;
 /** Tries made while the page is open; what is left waits in storage for the next page load or `online`. */
 export const MAX_ATTEMPTS = 5;
 
-/** `Retry-After` as seconds or an HTTP date, in milliseconds from `now`; undefined when absent or unreadable. */
-export function retryAfterMs(header: string | null | undefined, now: number): number | undefined {
-  if (!header) return undefined;
-  const value = header.trim();
-  if (/^\d+$/.test(value)) return Number(value) * 1000;
-  const at = Date.parse(value);
-  return Number.isNaN(at) ? undefined : Math.max(0, at - now);
-}
+/** `Retry-After` as seconds or an HTTP date, in milliseconds from `now`; 0 when absent, past or unreadable. */
+export const retryAfterMs = (header: string | null | undefined, now: number): number =>
+  (header && Math.max(0, Number(header) * 1000 || Date.parse(header) - now)) || 0;
 
 /**
  * Delay before try number `attempt + 1` (attempt counts failures so far, from 1): exponential with "equal jitter"
  * (half fixed, half random) so that many clients failing together do not come back together. The server's
  * `Retry-After` wins when it is longer.
  */
-export function retryDelay(attempt: number, random: number, retryAfter?: number): number {
+export function retryDelay(attempt: number, random: number, retryAfter = 0): number {
   const exp = Math.min(MAX_DELAY_MS, BASE_DELAY_MS * 2 ** (attempt - 1));
-  const jittered = exp / 2 + (random * exp) / 2;
-  return retryAfter === undefined ? jittered : Math.max(retryAfter, jittered);
+  return Math.max(retryAfter, (exp + random * exp) / 2);
 }

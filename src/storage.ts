@@ -1,22 +1,12 @@
 // localStorage that never throws: blocked, full or missing storage falls back to memory for this page.
+import { attempt } from './attempt';
 
 const memory = new Map<string, string>();
 
-export function read(key: string): string | null {
-  try {
-    const v = localStorage.getItem(key);
-    if (v !== null) return v;
-  } catch {
-    /* blocked: memory below */
-  }
-  return memory.get(key) ?? null;
-}
+export const read = (key: string): string | null =>
+  attempt(() => localStorage.getItem(key)) ?? memory.get(key) ?? null;
 
 export function write(key: string, value: string): void {
   memory.set(key, value);
-  try {
-    localStorage.setItem(key, value);
-  } catch {
-    /* full or blocked: memory keeps it for this page */
-  }
+  attempt(() => localStorage.setItem(key, value));
 }

@@ -9,7 +9,7 @@ import type {
   RecommendationsListener,
   RecommendationsResponse,
 } from './types';
-import { expected, say, warn } from './log';
+import { expected, safely, say, warn } from './log';
 import { isObject, normalize } from './normalize';
 import { pageEvents, isPageType } from './page-events';
 import { authorization, eventsUrl, readApiKey, readOptions, readUserId } from './settings';
@@ -47,16 +47,9 @@ async function guarded<T>(fn: () => Promise<T>, fallback: T): Promise<T> {
   }
 }
 
-function safely(fn: () => void): void {
-  try {
-    fn();
-  } catch (e) {
-    say('warn', 'unexpected problem, ignored:', e);
-  }
-}
 
 export function createTracker(): Tracker {
-  const inBrowser = typeof window !== 'undefined' && typeof fetch !== 'undefined';
+  const inBrowser = typeof window !== 'undefined';
   let apiKey: string | undefined;
   let keyReported = false;
   let options: Options = {};
@@ -82,7 +75,8 @@ export function createTracker(): Tracker {
   async function deliver(p: Pending): Promise<RecommendationsResponse | null> {
     for (;;) {
       if (options.debug) say('log', 'event', JSON.parse(p.body));
-      const reply = await post(p.url, p.auth, p.body);
+      // Endpoint and key are the current page's: a store sends every page to the same place.
+      const reply = await post(eventsUrl(options), authorization(apiKey!), p.body);
       if (options.debug) say('log', 'response', reply.status, reply.data);
       if (reply.status >= 200 && reply.status < 300) return isObject(reply.data) ? reply.data : null;
       const message = serverMessage(reply.data, reply.status);
@@ -116,11 +110,9 @@ export function createTracker(): Tracker {
       }
       if (!inBrowser) return null;
       const at = Date.now();
-      const user = { anonymousId: (anonId ||= anonymousId()), userId, profile };
+      const user = { anonymous_id: (anonId ||= anonymousId()), user_id: userId, profile };
       const p: Pending = {
         id: nanoid(),
-        url: eventsUrl(options),
-        auth: authorization(apiKey),
         body: JSON.stringify(envelope(normalize(event, warn) as DatacueEvent, user, at)),
         at,
         tries: 0,
@@ -135,7 +127,7 @@ export function createTracker(): Tracker {
 
   const flush = () =>
     guarded(async () => {
-      if (!inBrowser) return;
+      if (!inBrowser || !apiKey) return;
       const due = await takeOut((p) => p.page !== pageId);
       await Promise.all(due.map((p) => deliver(p).catch(() => null)));
     }, undefined);
@@ -145,13 +137,7 @@ export function createTracker(): Tracker {
     listeners.forEach((listener) => notify(listener, page));
   }
 
-  function notify(listener: RecommendationsListener, page: PageRecommendations) {
-    try {
-      listener(page);
-    } catch (e) {
-      say('warn', 'a recommendations listener threw:', e);
-    }
-  }
+  const notify = (listener: RecommendationsListener, page: PageRecommendations) => safely(() => listener(page));
 
   function init(key: string, opts?: Options) {
     apiKey = readApiKey(key, warn);

@@ -12,24 +12,24 @@ const KEEPALIVE_MAX = 60_000;
 
 /** POSTs one envelope. keepalive lets the request finish when the shopper navigates away meanwhile. */
 export async function post(url: string, auth: string, body: string): Promise<Reply> {
-  let res: Response;
   try {
-    res = await fetch(url, {
+    const res = await fetch(url, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', Authorization: auth },
       body,
       keepalive: body.length < KEEPALIVE_MAX,
       credentials: 'omit',
     });
+    const text = await res.text();
+    let data: unknown = text || null;
+    try {
+      data = JSON.parse(text);
+    } catch {
+      /* empty or not JSON: keep the text, it may be an error message */
+    }
+    return { status: res.status, data, retryAfter: res.headers.get('Retry-After') };
   } catch {
+    // No answer, or the connection broke while reading it: both are network failures.
     return { status: 0, data: null, retryAfter: null };
   }
-  const text = await res.text().catch(() => '');
-  let data: unknown = text || null;
-  try {
-    data = text ? JSON.parse(text) : null;
-  } catch {
-    /* not JSON: keep the text, it may be an error message */
-  }
-  return { status: res.status, data, retryAfter: res.headers.get('Retry-After') };
 }

@@ -141,7 +141,7 @@ export type DatacueEvent =
 
 /** What is POSTed to the events API. */
 export interface Envelope {
-  user: { anonymous_id: string; user_id?: string; profile?: Profile };
+  user: { anonymous_id: string; user_id?: string | undefined; profile?: Profile | undefined };
   event: DatacueEvent;
   timestamp: string;
 }

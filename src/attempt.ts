@@ -1,0 +1,8 @@
+/** Runs `fn`, turning a throw into undefined: for browser APIs that may be blocked (cookies, storage). */
+export function attempt<T>(fn: () => T): T | undefined {
+  try {
+    return fn();
+  } catch {
+    return undefined;
+  }
+}
