@@ -1,0 +1,81 @@
+import { describe, expect, it, vi } from 'vitest';
+import { envelope } from '../src/envelope';
+import { authorization, eventsUrl, readApiKey, readOptions, readUserId, EVENTS_URL, STAGING_EVENTS_URL } from '../src/settings';
+import { serverMessage } from '../src/error';
+import { describe as show, expected } from '../src/log';
+
+describe('envelope', () => {
+  it('carries anonymous_id always, user_id and profile when known, and an ISO-8601 UTC timestamp', () => {
+    const at = Date.UTC(2026, 0, 2, 3, 4, 5, 678);
+    const body = JSON.parse(JSON.stringify(envelope({ type: 'login' }, { anonymous_id: 'a1', user_id: 'u1', profile: { sex: 'female' } }, at)));
+    expect(body).toEqual({ user: { anonymous_id: 'a1', user_id: 'u1', profile: { sex: 'female' } }, event: { type: 'login' }, timestamp: '2026-01-02T03:04:05.678Z' });
+  });
+
+  it('a guest has no user_id or profile on the wire', () => {
+    const body = JSON.parse(JSON.stringify(envelope({ type: 'pageview', subtype: 'home' }, { anonymous_id: 'a1', user_id: undefined, profile: undefined }, 0)));
+    expect(body.user).toEqual({ anonymous_id: 'a1' });
+  });
+});
+
+describe('settings', () => {
+  it('sends to events.datacue.co by default, staging or events_url when asked', () => {
+    expect(eventsUrl({})).toBe('https://events.datacue.co/');
+    expect(EVENTS_URL).toBe('https://events.datacue.co/');
+    expect(eventsUrl({ _staging: true })).toBe(STAGING_EVENTS_URL);
+    expect(STAGING_EVENTS_URL).toBe('https://staging-events.datacue.co/');
+    expect(eventsUrl({ events_url: 'http://127.0.0.1:9/x', _staging: true })).toBe('http://127.0.0.1:9/x');
+  });
+
+  it('authorizes with Basic base64("<api_key>:")', () => {
+    expect(authorization('your-api-key')).toBe(`Basic ${Buffer.from('your-api-key:').toString('base64')}`);
+  });
+
+  it('api_key must be a non-empty string', () => {
+    const warn = vi.fn();
+    expect(readApiKey(' k1 ', warn)).toBe('k1');
+    expect(readApiKey('', warn)).toBeUndefined();
+    expect(readApiKey(42, warn)).toBeUndefined();
+    expect(warn.mock.calls).toEqual([
+      ['api_key: expected your API key, got ""; nothing sent'],
+      ['api_key: expected your API key, got 42; nothing sent'],
+    ]);
+  });
+
+  it('user_id: null, undefined and "" are a guest; numbers become strings; other types are reported', () => {
+    const warn = vi.fn();
+    expect([null, undefined, ''].map((v) => readUserId(v, warn))).toEqual([undefined, undefined, undefined]);
+    expect(readUserId(42, warn)).toBe('42');
+    expect(readUserId('u1', warn)).toBe('u1');
+    expect(readUserId({ id: 1 }, warn)).toBeUndefined();
+    expect(warn.mock.calls).toEqual([['user_id: expected a string or null, got {"id":1}; sent as a guest']]);
+  });
+
+  it('options keep the expected types and report the others', () => {
+    const warn = vi.fn();
+    expect(readOptions({ debug: true, events_url: 'u', _staging: 'yes', other: 1 }, warn)).toEqual({ debug: true, events_url: 'u' });
+    expect(readOptions('x', warn)).toEqual({});
+    expect(warn.mock.calls).toEqual([
+      ['options._staging: expected a boolean, got "yes"; ignored'],
+      ['options: expected an object, got "x"; ignored'],
+    ]);
+  });
+});
+
+describe('messages', () => {
+  it('take the server words from JSON or text, else the status', () => {
+    expect(serverMessage({ message: 'bad product_id' }, 400)).toBe('bad product_id');
+    expect(serverMessage({ error: 'nope' }, 400)).toBe('nope');
+    expect(serverMessage('plain words', 400)).toBe('plain words');
+    expect(serverMessage(null, 403)).toBe('HTTP 403');
+    expect(serverMessage({ message: 7 }, 422)).toBe('HTTP 422');
+  });
+
+  it('describe never throws', () => {
+    const cyclic: Record<string, unknown> = {};
+    cyclic['self'] = cyclic;
+    expect(show(10n)).toBe('10');
+    expect(show(cyclic)).toBe('[object Object]');
+    expect(show(undefined)).toBe('undefined');
+    expect(expected('k', 'x', [1], 'ignored')).toBe('k: expected x, got [1]; ignored');
+  });
+});
