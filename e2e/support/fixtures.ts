@@ -1,5 +1,5 @@
 // Playwright fixtures: a site and an events API per test, and the CDN and events host answered by them locally.
-import { test as base, type Page } from '@playwright/test';
+import { test as base, type Page, type Route } from '@playwright/test';
 import { startEventsApi, startSite, type EventsApi, type Site } from './servers';
 
 export const CDN = 'https://cdn.datacue.co/js/';
@@ -10,15 +10,15 @@ export const EVENTS = 'https://events.datacue.co/';
  * requests to https://events.datacue.co/ are forwarded to the local stand-in (the request reaches a real server).
  */
 export async function routeDatacueHosts(page: Page, site: Site, api: EventsApi): Promise<void> {
-  await page.context().route(`${CDN}*`, async (route) => {
-    const name = new URL(route.request().url()).pathname.split('/').pop();
-    const response = await route.fetch({ url: `${site.url}/dist/${name}` });
-    await route.fulfill({ response });
-  });
-  await page.context().route(`${EVENTS}**`, async (route) => {
-    const response = await route.fetch({ url: api.url });
-    await route.fulfill({ response });
-  });
+  const forward = (to: (url: string) => string) => async (route: Route) => {
+    try {
+      await route.fulfill({ response: await route.fetch({ url: to(route.request().url()) }) });
+    } catch {
+      // The test ended (page closed) while a request was in flight: nothing is waiting for the answer.
+    }
+  };
+  await page.context().route(`${CDN}*`, forward((url) => `${site.url}/dist/${new URL(url).pathname.split('/').pop()}`));
+  await page.context().route(`${EVENTS}**`, forward(() => api.url));
 }
 
 export const test = base.extend<{ site: Site; api: EventsApi; errors: Error[]; consoleLines: string[] }>({
