@@ -14,12 +14,11 @@ function start(host: Host) {
   host.datacue = tracker.api;
 
   const config = host.datacueConfig;
-  // Without a config the page may still set up through queued init()/page() calls; only then is silence right.
-  const configured =
-    (config !== undefined || !queued.some(([m]) => m === 'init' || m === 'page')) && tracker.configure(config);
+  // Without a config the page may still set up through queued calls (the async snippet); only then is silence right.
+  const configured = (config !== undefined || !queued.length) && tracker.configure(config);
   // The API's methods never throw (they report instead), so one bad call cannot stop the rest of the queue.
   for (const [method, args, resolve, reject] of queued) {
-    Promise.resolve((tracker.api[method] as (...a: unknown[]) => unknown)(...Array.from(args))).then(resolve, reject);
+    Promise.resolve((tracker.api[method] as (...a: unknown[]) => unknown)(...args)).then(resolve, reject);
   }
   if (configured) void tracker.sendPage(config);
   else void tracker.flush();

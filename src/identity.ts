@@ -7,11 +7,12 @@ export const ID_KEY = 'datacue_aid';
 
 /**
  * The visitor's anonymous id: from the first-party cookie, else its localStorage mirror (a cleared cookie is
- * restored), else a new nanoid. Written back to both; memory serves when both are blocked.
+ * restored), else a new nanoid. Written back to both (js-cookie's default path is /); memory serves when both
+ * are blocked.
  */
 export function anonymousId(): string {
   const id = attempt(() => Cookies.get(ID_KEY)) || read(ID_KEY) || nanoid();
-  attempt(() => Cookies.set(ID_KEY, id, { expires: 365, sameSite: 'Lax', secure: location.protocol === 'https:', path: '/' }));
+  attempt(() => Cookies.set(ID_KEY, id, { expires: 365, sameSite: 'Lax', secure: location.protocol === 'https:' }));
   write(ID_KEY, id);
   return id;
 }

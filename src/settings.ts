@@ -7,7 +7,8 @@ export const STAGING_EVENTS_URL = 'https://staging-events.datacue.co/';
 
 /** An api key is a non-empty string; anything else is reported and nothing is sent. */
 export function readApiKey(value: unknown, warn: Warn): string | undefined {
-  if (typeof value === 'string' && value.trim() !== '') return value.trim();
+  const key = typeof value === 'string' && value.trim();
+  if (key) return key;
   warn(expected('api_key', 'your API key', value, 'nothing sent'));
   return undefined;
 }

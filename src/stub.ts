@@ -5,7 +5,7 @@ export const QUEUED_METHODS = ['init', 'identify', 'track', 'page', 'onRecommend
 
 export type QueuedMethod = (typeof QUEUED_METHODS)[number];
 /** One call waiting for datacue.js: the method, its arguments, and the settlers of the promise the stub returned. */
-export type QueuedCall = [QueuedMethod, ArrayLike<unknown>, (value: unknown) => void, (reason: unknown) => void];
+export type QueuedCall = [QueuedMethod, Iterable<unknown>, (value: unknown) => void, (reason: unknown) => void];
 
 export interface DatacueStub {
   q: QueuedCall[];

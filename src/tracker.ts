@@ -5,13 +5,14 @@ import type {
   DatacueEvent,
   Options,
   PageRecommendations,
+  PageType,
   Profile,
   RecommendationsListener,
   RecommendationsResponse,
 } from './types';
 import { expected, safely, say, warn } from './log';
 import { isObject, normalize } from './normalize';
-import { pageEvents, isPageType } from './page-events';
+import { pageEvents } from './page-events';
 import { authorization, eventsUrl, readApiKey, readOptions, readUserId } from './settings';
 import { envelope } from './envelope';
 import { isRetryable, MAX_ATTEMPTS, MAX_DELAY_MS, retryAfterMs, retryDelay } from './retry';
@@ -23,6 +24,7 @@ import { post } from './transport';
 import { DatacueError, serverMessage } from './error';
 
 const OUTBOX_KEY = 'datacue_outbox';
+const SETTLE_MS = 50;
 
 export interface Tracker {
   api: Datacue;
@@ -62,19 +64,24 @@ export function createTracker(): Tracker {
   let latest: PageRecommendations | undefined;
   const listeners = new Set<RecommendationsListener>();
 
-  const save = (list: Pending[]) => write(OUTBOX_KEY, JSON.stringify(cap(list, Date.now())));
+  // A localStorage write reaches other tabs' processes asynchronously, so the lock is held a moment after each
+  // write: the next tab to take the lock then reads what this one wrote (else two tabs could send one click).
+  const save = (list: Pending[]) => {
+    write(OUTBOX_KEY, JSON.stringify(cap(list, Date.now())));
+    return sleep(SETTLE_MS);
+  };
   const putBack = (p: Pending) => withLock(OUTBOX_KEY, () => save([...parse(read(OUTBOX_KEY)), p]));
   const takeOut = (wanted: (p: Pending) => boolean) =>
-    withLock(OUTBOX_KEY, () => {
+    withLock(OUTBOX_KEY, async () => {
       const [taken, rest] = take(parse(read(OUTBOX_KEY)), wanted);
-      if (taken.length) save(rest);
+      if (taken.length) await save(rest);
       return taken;
     });
 
   /** Sends one stored-shape event, retrying while the page is open; a failure keeps it in storage. */
   async function deliver(p: Pending): Promise<RecommendationsResponse | null> {
     for (;;) {
-      if (options.debug) say('log', 'event', JSON.parse(p.body));
+      if (options.debug) say('log', 'event', p.body);
       // Endpoint and key are the current page's: a store sends every page to the same place.
       const reply = await post(eventsUrl(options), authorization(apiKey!), p.body);
       if (options.debug) say('log', 'response', reply.status, reply.data);
@@ -103,8 +110,14 @@ export function createTracker(): Tracker {
         warn(expected('event', 'an object with a type', event, 'not sent'));
         return null;
       }
+      // Cart and checkout events without a line-item array would only be refused by the API.
+      if ('cart' in event && !Array.isArray(event['cart'])) {
+        warn(expected('cart', 'an array of line items', event['cart'], 'not sent'));
+        return null;
+      }
       if (!apiKey) {
-        if (!keyReported) warn('api_key not set (datacueConfig or init()); nothing sent');
+        // Said once per page, in the same words as a bad key in the config.
+        if (!keyReported) readApiKey(apiKey, warn);
         keyReported = true;
         return null;
       }
@@ -167,7 +180,8 @@ export function createTracker(): Tracker {
     const [first, ...rest] = pageEvents(config, warn);
     rest.forEach((e) => track(e).catch(() => null));
     const response = first ? await track(first).catch(() => null) : null;
-    if (isPageType(config.page_type) && first) publish({ page_type: config.page_type, response });
+    // A first event means page_type was valid.
+    if (first) publish({ page_type: config.page_type as PageType, response });
     void flush();
     return response;
   }

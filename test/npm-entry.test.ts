@@ -30,7 +30,7 @@ describe('the npm entry under Node', () => {
     expect(() => dc.identify({} as never)).not.toThrow();
     expect(() => dc.init(undefined as never)).not.toThrow();
     expect(warn.mock.calls.map((c) => c.join(' '))).toEqual([
-      'datacue: api_key not set (datacueConfig or init()); nothing sent',
+      'datacue: api_key: expected your API key, got undefined; nothing sent',
       'datacue: event: expected an object with a type, got null; not sent',
       'datacue: user_id: expected a string or null, got {}; sent as a guest',
       'datacue: api_key: expected your API key, got undefined; nothing sent',

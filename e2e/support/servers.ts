@@ -78,6 +78,8 @@ export interface Received {
   body: string;
   /** The parsed body, or undefined when it was not JSON. */
   json: any;
+  /** When it arrived (ms since epoch). */
+  at: number;
 }
 
 export interface Reply {
@@ -127,7 +129,7 @@ export async function startEventsApi(): Promise<EventsApi> {
       } catch {
         json = undefined;
       }
-      const request: Received = { method: req.method ?? '', path: req.url ?? '', headers: req.headers, body, json };
+      const request: Received = { method: req.method ?? '', path: req.url ?? '', headers: req.headers, body, json, at: Date.now() };
       received.push(request);
       const reply = responder(request, received.length - 1) ?? { status: 204 };
       const payload = reply.body === undefined ? '' : JSON.stringify(reply.body);

@@ -1,0 +1,56 @@
+// Bad input from a store template never throws into the page: one `datacue:` message naming the key, and nothing
+// wrong on the wire.
+import { test, expect } from './support/fixtures';
+
+const page = (head: string, body = '') =>
+  `<!doctype html><html><head><title>t</title>${head}<script src="/dist/datacue.js"></script></head><body>${body}</body></html>`;
+const config = (c: Record<string, unknown>) => `<script>window.datacueConfig = ${JSON.stringify(c)};</script>`;
+
+const cases: { name: string; head: (events: string) => string; body?: string; message: string; sent: object[] }[] = [
+  { name: 'no datacueConfig', head: () => '', message: 'window.datacueConfig: expected an object, got undefined; nothing sent', sent: [] },
+  { name: 'no api_key', head: (u) => config({ page_type: 'home', options: { events_url: u } }), message: 'api_key: expected your API key, got undefined; nothing sent', sent: [] },
+  { name: 'unknown page_type', head: (u) => config({ api_key: 'k', page_type: 'blog', options: { events_url: u } }), message: 'page_type: expected home | product | category | search | cart | 404 | order confirmation | checkout, got "blog"; nothing sent', sent: [] },
+  {
+    name: 'numeric product_id',
+    head: (u) => config({ api_key: 'k', page_type: 'product', product_id: 12, options: { events_url: u } }),
+    message: 'product_id: expected a string, got 12; sent as one',
+    sent: [{ type: 'pageview', subtype: 'product', product_id: '12' }],
+  },
+  {
+    name: 'product_update neither object nor array',
+    head: (u) => config({ api_key: 'k', page_type: 'product', product_id: 'p1', product_update: 5, options: { events_url: u } }),
+    message: 'product_update: expected an array of variants, got 5; left out',
+    sent: [{ type: 'pageview', subtype: 'product', product_id: 'p1' }],
+  },
+  {
+    name: 'string price in a cart',
+    head: (u) => config({ api_key: 'k', user_id: null, page_type: 'cart', options: { events_url: u } }),
+    body: `<script>datacue.track({ type: 'checkout', subtype: 'started', cart: [{ product_id: 'p1', variant_id: 'v1', quantity: 1, unit_price: '24.50' }], cart_link: '/cart' });</script>`,
+    message: 'cart[0].unit_price: expected a number, got "24.50"; sent as one',
+    sent: [{ type: 'pageview', subtype: 'cart' }, { type: 'checkout', subtype: 'started', cart: [{ product_id: 'p1', variant_id: 'v1', quantity: 1, unit_price: 24.5 }], cart_link: '/cart' }],
+  },
+  {
+    name: 'a cart that is not an array',
+    head: (u) => config({ api_key: 'k', page_type: 'cart', options: { events_url: u } }),
+    body: `<script>datacue.track({ type: 'cart', subtype: 'update', cart: 'p1', cart_link: '/cart' });</script>`,
+    message: 'cart: expected an array of line items, got "p1"; not sent',
+    sent: [{ type: 'pageview', subtype: 'cart' }],
+  },
+  {
+    name: 'user_id of a wrong type',
+    head: (u) => config({ api_key: 'k', user_id: { id: 1 }, page_type: 'home', options: { events_url: u } }),
+    message: 'user_id: expected a string or null, got {"id":1}; sent as a guest',
+    sent: [{ type: 'pageview', subtype: 'home' }],
+  },
+];
+
+for (const c of cases) {
+  test(`${c.name}: one datacue: message, no page error`, async ({ page: tab, site, api, errors, consoleLines }) => {
+    await tab.goto(site.page('/', page(c.head(api.url), c.body)));
+    if (c.sent.length) await api.waitFor(c.sent.length);
+    await tab.waitForLoadState('networkidle');
+    expect(consoleLines.filter((l) => l.includes('datacue:'))).toEqual([`warning: datacue: ${c.message}`]);
+    expect(api.received.map((r) => r.json.event)).toEqual(c.sent);
+    expect(errors).toEqual([]);
+  });
+}
