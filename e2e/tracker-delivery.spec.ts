@@ -3,6 +3,7 @@
 import { createServer } from 'node:net';
 import { test, expect } from './support/fixtures';
 import type { EventsApi, Site } from './support/servers';
+import { readmeSnippet } from './support/reference';
 import type { Page } from '@playwright/test';
 
 interface PageOptions { config?: Record<string, unknown>; head?: string; body?: string; eventsUrl?: string }
@@ -176,19 +177,12 @@ test('identify: user_id on later events, anonymous_id kept; null, "" and undefin
   expect(all[4]!.json.user).toEqual({ anonymous_id: view!.json.user.anonymous_id, user_id: 'u9', profile: { segment: 'gold' } });
 });
 
-test('the async snippet: calls queued before the script arrived run in order once it loads', async ({ page, site, api, errors }) => {
+test('the README async snippet: calls queued before the script arrived run in order once it loads', async ({ page, site, api, errors }) => {
+  const block = readmeSnippet('Loading the script asynchronously');
+  const asyncStub = block.slice(block.indexOf('<script>') + '<script>'.length, block.indexOf('datacue.init('));
   const url = site.page('/async', `<!doctype html><html><head><title>t</title>
 <script>
-(function (w, m) {
-  var d = (w.datacue = w.datacue || { q: [] });
-  m.forEach(function (k) {
-    d[k] = d[k] || function () {
-      var a = arguments;
-      return new Promise(function (res, rej) { d.q.push([k, a, res, rej]); });
-    };
-  });
-})(window, ['init', 'identify', 'track', 'page', 'onRecommendations']);
-window.datacue.init('k1', { events_url: ${JSON.stringify(api.url)} });
+${asyncStub}window.datacue.init('k1', { events_url: ${JSON.stringify(api.url)} });
 window.datacue.identify('u7');
 window.datacue.onRecommendations(function (p) { window.seen = p; });
 window.datacue.page({ page_type: 'product', product_id: 'p5' }).then(function (r) { window.pageResult = r; });
