@@ -27,9 +27,8 @@ const OPTION_TYPES: Record<keyof Options, 'string' | 'boolean'> = { events_url: 
 /** Keeps the options of the expected types; each other one is reported and ignored. */
 export function readOptions(value: unknown, warn: Warn): Options {
   const out: Record<string, unknown> = {};
-  if (value === undefined || value === null) return out;
   if (!isObject(value)) {
-    warn(expected('options', 'an object', value, 'ignored'));
+    if (value != null) warn(expected('options', 'an object', value, 'ignored'));
     return out;
   }
   for (const [key, type] of Object.entries(OPTION_TYPES)) {

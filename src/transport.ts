@@ -18,7 +18,6 @@ export async function post(url: string, auth: string, body: string): Promise<Rep
       headers: { 'Content-Type': 'application/json', Authorization: auth },
       body,
       keepalive: body.length < KEEPALIVE_MAX,
-      credentials: 'omit',
     });
     const text = await res.text();
     let data: unknown = text || null;
