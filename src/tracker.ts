@@ -49,7 +49,6 @@ async function guarded<T>(fn: () => Promise<T>, fallback: T): Promise<T> {
   }
 }
 
-
 export function createTracker(): Tracker {
   const inBrowser = typeof window !== 'undefined';
   let apiKey: string | undefined;
