@@ -1,8 +1,8 @@
 // Script-tag entry (dist/datacue.js): installs window.datacue, runs calls queued before it loaded, sends the page event.
-import type { Datacue } from './types';
-import type { DatacueStub } from './stub';
-import { createTracker } from './tracker';
-import { safely } from './log';
+import type { Datacue } from './types.js';
+import type { DatacueStub } from './stub.js';
+import { createTracker } from './tracker.js';
+import { safely } from './log.js';
 
 type Host = Window & { datacue?: Partial<Datacue> & Partial<DatacueStub>; datacueConfig?: unknown };
 

@@ -1,4 +1,4 @@
-import type { DatacueEvent, Envelope } from './types';
+import type { DatacueEvent, Envelope } from './types.js';
 
 /**
  * The JSON body of one event; `at` is when it happened (for a deferred click, the click). Absent user fields are

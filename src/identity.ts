@@ -1,7 +1,7 @@
 import Cookies from 'js-cookie';
 import { nanoid } from 'nanoid';
-import { read, write } from './storage';
-import { attempt } from './attempt';
+import { read, write } from './storage.js';
+import { attempt } from './attempt.js';
 
 export const ID_KEY = 'datacue_aid';
 

@@ -1,10 +1,10 @@
 // npm entry. Importing it has no side effects, also under Node (server-side rendering).
-import type { Datacue, DatacueConfig } from './types';
-import { createTracker } from './tracker';
+import type { Datacue, DatacueConfig } from './types.js';
+import { createTracker } from './tracker.js';
 
-export type * from './types';
-export { DatacueError } from './error';
-export { ensureDatacue, QUEUED_METHODS } from './stub';
+export type * from './types.js';
+export { DatacueError } from './error.js';
+export { ensureDatacue, QUEUED_METHODS } from './stub.js';
 
 /**
  * Creates a tracker. With a config, applies its `api_key`, `options` and `user_id`; send each route's page event

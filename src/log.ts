@@ -1,4 +1,4 @@
-import { attempt } from './attempt';
+import { attempt } from './attempt.js';
 
 /** Every message the runtime prints starts with this, so a store owner can filter for it. */
 export const PREFIX = 'datacue:';

@@ -1,4 +1,4 @@
-import { expected, type Warn } from './log';
+import { expected, type Warn } from './log.js';
 
 // Keys whose values are ids (sent as strings) and amounts (sent as numbers); store templates often get these wrong.
 const ID_KEY = /(^|_)ids?$|^variant$/;

@@ -1,5 +1,5 @@
 // The list of events waiting in storage: deferred clicks and failed deliveries. Pure: storage is at the edge.
-import { attempt } from './attempt';
+import { attempt } from './attempt.js';
 
 export interface Pending {
   /** Unique id, so the tab that persisted a retry can take back exactly that entry. */

@@ -1,6 +1,6 @@
-import type { DatacueConfig, DatacueEvent, PageType } from './types';
-import { expected, type Warn } from './log';
-import { isObject, normalize } from './normalize';
+import type { DatacueConfig, DatacueEvent, PageType } from './types.js';
+import { expected, type Warn } from './log.js';
+import { isObject, normalize } from './normalize.js';
 
 export const PAGE_TYPES: readonly PageType[] = [
   'home',

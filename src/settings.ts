@@ -1,6 +1,6 @@
-import type { Options } from './types';
-import { expected, type Warn } from './log';
-import { isObject } from './normalize';
+import type { Options } from './types.js';
+import { expected, type Warn } from './log.js';
+import { isObject } from './normalize.js';
 
 export const EVENTS_URL = 'https://events.datacue.co/';
 export const STAGING_EVENTS_URL = 'https://staging-events.datacue.co/';

@@ -1,5 +1,5 @@
 // localStorage that never throws: blocked, full or missing storage falls back to memory for this page.
-import { attempt } from './attempt';
+import { attempt } from './attempt.js';
 
 const memory = new Map<string, string>();
 

@@ -1,4 +1,4 @@
-import type { Datacue } from './types';
+import type { Datacue } from './types.js';
 
 /** The methods an async loading snippet (or the widgets script, loaded first) may call before datacue.js arrives. */
 export const QUEUED_METHODS = ['init', 'identify', 'track', 'page', 'onRecommendations'] as const;

@@ -9,19 +9,19 @@ import type {
   Profile,
   RecommendationsListener,
   RecommendationsResponse,
-} from './types';
-import { expected, safely, say, warn } from './log';
-import { isObject, normalize } from './normalize';
-import { pageEvents } from './page-events';
-import { authorization, eventsUrl, readApiKey, readOptions, readUserId } from './settings';
-import { envelope } from './envelope';
-import { isRetryable, MAX_ATTEMPTS, MAX_DELAY_MS, retryAfterMs, retryDelay } from './retry';
-import { cap, parse, take, type Pending } from './outbox';
-import { read, write } from './storage';
-import { anonymousId } from './identity';
-import { withLock } from './lock';
-import { post } from './transport';
-import { DatacueError, serverMessage } from './error';
+} from './types.js';
+import { expected, safely, say, warn } from './log.js';
+import { isObject, normalize } from './normalize.js';
+import { pageEvents } from './page-events.js';
+import { authorization, eventsUrl, readApiKey, readOptions, readUserId } from './settings.js';
+import { envelope } from './envelope.js';
+import { isRetryable, MAX_ATTEMPTS, MAX_DELAY_MS, retryAfterMs, retryDelay } from './retry.js';
+import { cap, parse, take, type Pending } from './outbox.js';
+import { read, write } from './storage.js';
+import { anonymousId } from './identity.js';
+import { withLock } from './lock.js';
+import { post } from './transport.js';
+import { DatacueError, serverMessage } from './error.js';
 
 const OUTBOX_KEY = 'datacue_outbox';
 const SETTLE_MS = 50;
