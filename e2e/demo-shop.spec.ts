@@ -1,0 +1,154 @@
+// Journeys through the demo store as a shopper makes them, checked on what reached its local events API.
+import { test, expect, anonymousId, eventsOf, isEvent, visit } from './support/demo-store';
+
+const CART_LINE = { product_id: expect.any(String), variant_id: expect.any(String), quantity: expect.any(Number), unit_price: expect.any(Number), currency: 'USD' };
+
+test('every page type sets datacueConfig as the reference describes, loads both tags, and sends its page event', async ({ page, demo, errors }) => {
+  const pages: [path: string, config: object, event: object][] = [
+    ['/', { page_type: 'home' }, { type: 'pageview', subtype: 'home' }],
+    ['/category/bedroom', { page_type: 'category', category_id: 'bedroom', category_update: { name: 'Bedroom', link: '/category/bedroom' } }, { type: 'pageview', subtype: 'category', category_id: 'bedroom' }],
+    ['/product/luxury-double-bed?variant=walnut', { page_type: 'product', product_id: 'p1', variant_id: 'walnut' }, { type: 'pageview', subtype: 'product', product_id: 'p1', variant_id: 'walnut' }],
+    ['/search?q=oak+table', { page_type: 'search', term: 'oak table' }, { type: 'search', term: 'oak table' }],
+    ['/cart', { page_type: 'cart' }, { type: 'pageview', subtype: 'cart' }],
+    ['/no-such-page', { page_type: '404' }, { type: 'pageview', subtype: '404' }],
+  ];
+  for (const [path, config, event] of pages) {
+    const answer = await visit(page, demo, path);
+    const seen = await page.evaluate(() => ({
+      config: window.datacueConfig as Record<string, unknown>,
+      scripts: [...document.querySelectorAll('head script[src]')].map((s) => s.getAttribute('src')),
+      products: document.querySelectorAll('[data-dc-products]').length,
+    }));
+    expect(seen.config).toMatchObject({ api_key: 'datacue-demo-key', user_id: null, ...config, options: { events_url: '/api/events' } });
+    expect(seen.scripts.slice(-2)).toEqual(['/dist/datacue.js', '/dist/datacue-storefront.js']);
+    expect(seen.products, `${path} has a products placeholder`).toBe(1);
+    expect(answer.request().postDataJSON().event).toMatchObject(event);
+    expect(answer.status(), `${path}: recommendations for every page type`).toBe(200);
+  }
+  // The product page describes every variant as product_update.
+  const productRecord = demo.records().find((r) => r.subtype === 'product' && r.request.body.event.product_id === 'p1')!;
+  expect(productRecord.request.body.event.product_update).toEqual([
+    expect.objectContaining({ variant_id: 'oak', name: 'Luxury Double Bed (Oak)', price: 1299, full_price: 1599, available: true, stock: 4, category_ids: ['bedroom'], brand: 'Nordhus', photo_url: '/img/product/p1/oak.svg', link: '/product/luxury-double-bed' }),
+    expect.objectContaining({ variant_id: 'walnut', name: 'Luxury Double Bed (Walnut)' }),
+  ]);
+  expect(errors).toEqual([]);
+});
+
+test('cart changes, wishlist, checkout and a guest order send their events with the reference fields', async ({ page, demo, errors }) => {
+  await visit(page, demo, '/product/dining-chair?variant=black');
+  const visitor = await anonymousId(page.context());
+  const cartUpdates = () => eventsOf(demo, visitor, 0, isEvent('cart', 'update')).then((r) => r.map((x) => x.request.body.event));
+
+  // Add to cart (2, then 1 more of the same variant), and a second product.
+  await page.getByLabel('Quantity').fill('2');
+  await page.getByRole('button', { name: 'Add to cart' }).click();
+  await expect(page.locator('[data-cart-count]')).toHaveText('2');
+  await page.getByLabel('Quantity').fill('1');
+  await page.getByRole('button', { name: 'Add to cart' }).click();
+  await expect(page.locator('[data-cart-count]')).toHaveText('3');
+  await visit(page, demo, '/product/folding-garden-chair');
+  await page.getByRole('button', { name: 'Add to cart' }).click();
+  await expect(page.locator('[data-cart-count]')).toHaveText('4');
+
+  // Wishlist: add, then remove.
+  const heart = page.locator('.buy [data-wishlist]');
+  await heart.click();
+  await expect(heart).toHaveAttribute('aria-pressed', 'true');
+  await heart.click();
+  await expect(heart).toHaveAttribute('aria-pressed', 'false');
+  const wishlist = await eventsOf(demo, visitor, 2, isEvent('wishlist'));
+  expect(wishlist.map((r) => r.request.body.event)).toEqual([
+    { type: 'wishlist', subtype: 'add', product_id: 'p40', variant_id: 'sage' },
+    { type: 'wishlist', subtype: 'remove', product_id: 'p40', variant_id: 'sage' },
+  ]);
+
+  // The cart page: change a quantity, remove a line, clear, add again.
+  await visit(page, demo, '/cart');
+  await page.getByLabel('Quantity of Dining Chair (Black)').fill('1');
+  await page.getByLabel('Quantity of Dining Chair (Black)').press('Enter');
+  await expect(page.locator('[data-cart-count]')).toHaveText('2');
+  await page.getByRole('button', { name: 'Remove Folding Garden Chair (Sage)' }).click();
+  await expect(page.locator('[data-line]')).toHaveCount(1);
+  await page.getByRole('button', { name: 'Clear cart' }).click();
+  await expect(page.getByText('Your cart is empty')).toBeVisible();
+  await visit(page, demo, '/product/dining-chair?variant=black');
+  await page.getByRole('button', { name: 'Add to cart' }).click();
+  await expect(page.locator('[data-cart-count]')).toHaveText('1');
+
+  const chair = { product_id: 'p20', variant_id: 'black', unit_price: 119, currency: 'USD' };
+  const gardenChair = { product_id: 'p40', variant_id: 'sage', quantity: 1, unit_price: 69, currency: 'USD' };
+  await expect.poll(async () => (await cartUpdates()).length).toBe(7);
+  const updates = await cartUpdates();
+  expect(updates.map((e) => e.cart)).toEqual([
+    [{ ...chair, quantity: 2 }],
+    [{ ...chair, quantity: 3 }],
+    [{ ...chair, quantity: 3 }, gardenChair],
+    [{ ...chair, quantity: 1 }, gardenChair],
+    [{ ...chair, quantity: 1 }],
+    [],
+    [{ ...chair, quantity: 1 }],
+  ]);
+  for (const e of updates) expect(e).toEqual({ type: 'cart', subtype: 'update', cart: e.cart, cart_link: `${demo.url}/cart` });
+
+  // Checkout started from the cart, the checkout page, then a guest order.
+  await visit(page, demo, '/cart');
+  await page.getByRole('link', { name: 'Checkout' }).click();
+  await expect(page).toHaveURL(`${demo.url}/checkout`);
+  const [started] = await eventsOf(demo, visitor, 1, isEvent('checkout', 'started'));
+  expect(started!.request.body.event).toEqual({ type: 'checkout', subtype: 'started', cart: [{ ...chair, quantity: 1 }], cart_link: `${demo.url}/cart` });
+  await eventsOf(demo, visitor, 1, isEvent('pageview', 'checkout'));
+
+  await page.getByLabel('Email').fill('guest@example.com');
+  await page.getByLabel('Full name').fill('Guest Shopper');
+  await page.getByLabel('Address').fill('1 Demo Street');
+  await page.getByRole('button', { name: 'Place order' }).click();
+  await expect(page.getByRole('heading', { name: 'Thank you for your order' })).toBeVisible();
+  const orderId = await page.locator('[data-order-id]').textContent();
+  expect(orderId).toMatch(/^O-[0-9A-F]{10}$/);
+  await expect(page.locator('[data-cart-count]')).toHaveText('0');
+
+  // The guest's order confirmation: user_id is their email (reference), order_details sends the order.
+  const config = await page.evaluate(() => window.datacueConfig);
+  expect(config).toMatchObject({
+    user_id: 'guest@example.com',
+    page_type: 'order confirmation',
+    order_id: orderId,
+    order_details: { order_status: 'completed', cart: [{ ...chair, quantity: 1 }], timestamp: expect.stringMatching(/Z$/) },
+  });
+  const [view] = await eventsOf(demo, visitor, 1, isEvent('pageview', 'order confirmation'));
+  const [order] = await eventsOf(demo, visitor, 1, isEvent('order'));
+  expect(view!.request.body.event).toEqual({ type: 'pageview', subtype: 'order confirmation', order_id: orderId });
+  expect(order!.request.body).toMatchObject({
+    user: { user_id: 'guest@example.com', anonymous_id: visitor },
+    event: { type: 'order', subtype: 'completed', order_id: orderId, cart: [CART_LINE], timestamp: expect.any(String) },
+  });
+  expect(errors).toEqual([]);
+});
+
+test('log in sends identify + login, switches the events to the user id and keeps the anonymous id; log out goes back', async ({ page, demo, errors }) => {
+  await visit(page, demo, '/product/wingback-armchair');
+  const visitor = await anonymousId(page.context());
+  const [asGuest] = await eventsOf(demo, visitor, 1, isEvent('pageview', 'product'));
+  expect(asGuest!.request.body.user).toEqual({ anonymous_id: visitor });
+
+  await page.getByRole('link', { name: 'Log in' }).click();
+  await page.getByLabel('Email or user id').fill('alice-42');
+  await page.getByLabel('Password').fill('anything');
+  await page.getByRole('button', { name: 'Log in' }).click();
+  await expect(page.locator('[data-user]')).toHaveText('alice-42');
+
+  const [login] = await eventsOf(demo, visitor, 1, isEvent('login'));
+  expect(login!.request.body).toMatchObject({ user: { user_id: 'alice-42', anonymous_id: visitor }, event: { type: 'login' } });
+  const [home] = await eventsOf(demo, visitor, 1, (r) => r.subtype === 'home');
+  expect(home!.request.body.user).toEqual({ user_id: 'alice-42', anonymous_id: visitor });
+  // What they viewed as a guest is theirs now.
+  expect(home!.response.recent_product_skus.map((p: { product_id: string }) => p.product_id)).toEqual(['p13']);
+  expect(await anonymousId(page.context())).toBe(visitor);
+
+  await page.getByRole('button', { name: 'Log out' }).click();
+  await expect(page.getByRole('link', { name: 'Log in' })).toBeVisible();
+  await visit(page, demo, '/cart');
+  const [afterLogout] = (await eventsOf(demo, visitor, 1, isEvent('pageview', 'cart'))).slice(-1);
+  expect(afterLogout!.request.body.user).toEqual({ anonymous_id: visitor });
+  expect(errors).toEqual([]);
+});
