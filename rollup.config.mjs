@@ -1,6 +1,27 @@
 import typescript from '@rollup/plugin-typescript';
 import resolve from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
+import { readFileSync, mkdirSync, writeFileSync } from 'node:fs';
+
+// The widgets' stylesheet, minified: imported as a string (injected at run time) and shipped as
+// dist/datacue-storefront.css for stores whose Content-Security-Policy forbids inline styles.
+const CSS_FILE = 'widgets/styles.css';
+const minifyCss = (css) =>
+  css
+    .replace(/\/\*[\s\S]*?\*\//g, '')
+    .replace(/\s+/g, ' ')
+    .replace(/\s*([{}:;,>])\s*/g, '$1')
+    .replace(/;}/g, '}')
+    .trim();
+const css = minifyCss(readFileSync(CSS_FILE, 'utf8'));
+const cssModule = () => ({
+  name: 'css-string',
+  transform: (_code, id) => (id.endsWith('.css') ? { code: `export default ${JSON.stringify(css)};`, map: null } : null),
+  buildStart() {
+    mkdirSync('dist', { recursive: true });
+    writeFileSync('dist/datacue-storefront.css', css + '\n');
+  },
+});
 
 const minify = () =>
   terser({ ecma: 2020, compress: { passes: 3, unsafe_arrows: true, unsafe: true, pure_getters: true }, mangle: { properties: false }, format: { comments: false } });
@@ -9,16 +30,17 @@ const minify = () =>
 const script = (input, file) => ({
   input,
   output: { file, format: 'iife', sourcemap: false },
-  plugins: [resolve({ browser: true }), typescript({ declaration: false, outDir: 'dist', rootDir: '.' }), minify()],
+  plugins: [cssModule(), resolve({ browser: true }), typescript({ declaration: false, outDir: 'dist', rootDir: '.' }), minify()],
 });
 
 export default [
   script('src/browser.ts', 'dist/datacue.js'),
+  script('widgets/script.ts', 'dist/datacue-storefront.js'),
   // npm entries: ESM with .d.ts; dependencies stay external so the app's bundler dedupes them.
   {
-    input: { index: 'src/index.ts' },
+    input: { index: 'src/index.ts', widgets: 'widgets/index.ts' },
     output: { dir: 'dist/esm', format: 'es', sourcemap: true },
     external: [/^preact/, 'nanoid', 'js-cookie'],
-    plugins: [typescript({ declaration: true, declarationDir: 'dist/esm', outDir: 'dist/esm', rootDir: '.' })],
+    plugins: [cssModule(), typescript({ declaration: true, declarationDir: 'dist/esm', outDir: 'dist/esm', rootDir: '.' })],
   },
 ];

@@ -63,17 +63,18 @@ export function createTracker(): Tracker {
   let latest: PageRecommendations | undefined;
   const listeners = new Set<RecommendationsListener>();
 
-  // A localStorage write reaches other tabs' processes asynchronously, so the lock is held a moment after each
-  // write: the next tab to take the lock then reads what this one wrote (else two tabs could send one click).
-  const save = (list: Pending[]) => {
-    write(OUTBOX_KEY, JSON.stringify(cap(list, Date.now())));
-    return sleep(SETTLE_MS);
-  };
-  const putBack = (p: Pending) => withLock(OUTBOX_KEY, () => save([...parse(read(OUTBOX_KEY)), p]));
+  const save = (list: Pending[]) => write(OUTBOX_KEY, JSON.stringify(cap(list, Date.now())));
+  // Synchronous, without waiting for the lock: a click stored just before a navigation must not be lost.
+  const putBack = (p: Pending) => save([...parse(read(OUTBOX_KEY)), p]);
+  // A localStorage write reaches other tabs' processes asynchronously, so the lock is held a moment after taking:
+  // the next tab to take the lock then reads what this one wrote (else two tabs could send one click).
   const takeOut = (wanted: (p: Pending) => boolean) =>
     withLock(OUTBOX_KEY, async () => {
       const [taken, rest] = take(parse(read(OUTBOX_KEY)), wanted);
-      if (taken.length) await save(rest);
+      if (taken.length) {
+        save(rest);
+        await sleep(SETTLE_MS);
+      }
       return taken;
     });
 
@@ -91,7 +92,7 @@ export function createTracker(): Tracker {
         throw new DatacueError(reply.status, message);
       }
       p.tries++;
-      await putBack(p);
+      putBack(p);
       const delay = retryDelay(p.tries, Math.random(), retryAfterMs(reply.retryAfter, Date.now()));
       // Offline, out of tries or told to wait long: storage keeps it for `online` or the next page load.
       if (p.tries >= MAX_ATTEMPTS || delay > MAX_DELAY_MS || navigator.onLine === false) {
@@ -130,7 +131,7 @@ export function createTracker(): Tracker {
         tries: 0,
       };
       if (defer === true) {
-        await putBack({ ...p, page: pageId });
+        putBack({ ...p, page: pageId });
         return null;
       }
       return deliver(p);

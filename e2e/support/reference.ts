@@ -23,7 +23,8 @@ export const readmeSnippet = (heading: string, lang = 'html'): string => snippet
 export function jsonBlocks(heading: string): unknown[] {
   const at = text.search(new RegExp(`^#+ ${heading}\\s*$`, 'm'));
   if (at < 0) throw new Error(`no heading "${heading}" in the reference`);
-  const next = text.slice(at + 1).search(/^#+ /m);
-  const section = text.slice(at, next < 0 ? undefined : at + 1 + next);
+  const body = text.indexOf('\n', at) + 1;
+  const next = text.slice(body).search(/^#+ /m);
+  const section = text.slice(body, next < 0 ? undefined : body + next);
   return [...section.matchAll(/```json\n([\s\S]*?)```/g)].map((m) => JSON.parse(m[1]!));
 }

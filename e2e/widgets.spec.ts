@@ -1,0 +1,190 @@
+// The real dist/datacue-storefront.js on store pages fed the reference's own response samples.
+import { test, expect } from './support/fixtures';
+import { openStore, serveImages, SAMPLES } from './support/widgets-page';
+import { snippet } from './support/reference';
+import type { Page } from '@playwright/test';
+
+const texts = (page: Page, selector: string) => page.locator(selector).allTextContents();
+
+test.beforeEach(async ({ page }) => serveImages(page));
+
+test('home sample: standard banners, custom slots and every products placeholder', async ({ page, site, api, errors }) => {
+  await openStore(page, site, api, 'Home page', SAMPLES.home);
+  await expect(page.locator('[data-dc-products=""] .dc-section')).toHaveCount(2);
+
+  // Standard layout: static banner and the main banner as wide boxes, the three sub banners on their sides.
+  const rows = page.locator('[data-dc-banners] .dc-banners__row');
+  await expect(rows).toHaveCount(2);
+  await expect(rows.nth(0).locator('> *')).toHaveCount(3);
+  expect(await rows.nth(0).locator('> *').evaluateAll((els) => els.map((e) => e.className))).toEqual([
+    'dc-banner dc-banner--narrow', 'dc-banner dc-banner--wide', 'dc-banner dc-banner--narrow',
+  ]);
+  await expect(rows.nth(0).locator('.dc-banner--wide')).toHaveAttribute('href', '/category/summer');
+  await expect(rows.nth(0).locator('.dc-banner--wide')).not.toHaveAttribute('data-dc-banner');
+  expect(await page.locator('[data-dc-banners] [data-dc-banner]').evaluateAll((els) => els.map((e) => e.getAttribute('data-dc-banner')))).toEqual(['B6', 'B7', 'B8', 'B1']);
+  // Desktop: narrow | wide | narrow in one row, all of one height.
+  const boxes = await rows.nth(0).locator('> *').evaluateAll((els) => els.map((e) => e.getBoundingClientRect()).map((r) => ({ x: r.x, h: Math.round(r.height) })));
+  expect(boxes[0]!.x).toBeLessThan(boxes[1]!.x);
+  expect(boxes[1]!.x).toBeLessThan(boxes[2]!.x);
+  expect(new Set(boxes.map((b) => b.h)).size).toBe(1);
+
+  // Custom slots: the Nth main or sub banner; a slot without a banner stays empty.
+  await expect(page.locator('[data-dc-main-insert-banner="1"] a')).toHaveAttribute('data-dc-banner', 'B1');
+  await expect(page.locator('[data-dc-main-insert-banner="2"]')).toBeEmpty();
+  await expect(page.locator('[data-dc-sub-insert-banner="1"] a')).toHaveAttribute('data-dc-banner', 'B6');
+  await expect(page.locator('[data-dc-sub-insert-banner="2"] a')).toHaveAttribute('data-dc-banner', 'B7');
+
+  // Every section of the home page that the response has (no categories in the sample), with default titles.
+  expect(await texts(page, '[data-dc-products=""] .dc-section__title')).toEqual(['Recommended for you', 'Recently viewed']);
+  expect(await texts(page, '[data-dc-products=""] .dc-section--related .dc-card__name')).toEqual([
+    'Luxury Double Bed', 'Contemporary Sofa', 'Decorative Flatware', 'Scandinavian Organizer',
+  ]);
+  // A named section, as a carousel of 3 with its own title; "similar" is not in a home response: nothing at all.
+  expect(await texts(page, '[data-dc-products="related"] .dc-section__title')).toEqual(['Picked for you']);
+  await expect(page.locator('[data-dc-products="related"] .dc-carousel .dc-card')).toHaveCount(3);
+  await expect(page.locator('[data-dc-products="recent"] .dc-grid .dc-card')).toHaveCount(1);
+  await expect(page.locator('[data-dc-products="similar"]')).toBeEmpty();
+
+  // A card: one link, lazy image with its size, price for the locale and currency.
+  const card = page.locator('[data-dc-products="recent"] .dc-card__link');
+  await expect(card).toHaveAttribute('href', '/product/double-bed-2');
+  await expect(card.locator('img')).toHaveAttribute('loading', 'lazy');
+  await expect(card.locator('img')).toHaveAttribute('decoding', 'async');
+  await expect(card.locator('img')).toHaveAttribute('width', '300');
+  await expect(card.locator('.dc-card__price')).toHaveText('$1,299.00');
+  expect(errors).toEqual([]);
+});
+
+test('product sample: similar, related (null in the sample: nothing, not even a title) and recently viewed', async ({ page, site, api }) => {
+  await openStore(page, site, api, 'Product pages', SAMPLES.product);
+  await expect(page.locator('[data-dc-products=""] .dc-section')).toHaveCount(2);
+  expect(await texts(page, '[data-dc-products=""] .dc-section__title')).toEqual(['Similar products', 'Recently viewed']);
+  await expect(page.locator('[data-dc-products="related"]')).toBeEmpty();
+  await expect(page.locator('[data-dc-products="similar"] .dc-card')).not.toHaveCount(0);
+});
+
+test('search sample: recently viewed only; banners keep just the static one', async ({ page, site, api }) => {
+  await openStore(page, site, api, 'Search pages', SAMPLES.search);
+  await expect(page.locator('[data-dc-products=""] .dc-section')).toHaveCount(1);
+  expect(await texts(page, '[data-dc-products=""] .dc-section__title')).toEqual(['Recently viewed']);
+  await expect(page.locator('[data-dc-banners] .dc-banner')).toHaveCount(1);
+  await expect(page.locator('[data-dc-main-insert-banner="1"]')).toBeEmpty();
+});
+
+test('Spanish page: Spanish titles, prices in the store currency from data-dc-currency', async ({ page, site, api }) => {
+  await openStore(page, site, api, 'Home page', SAMPLES.home, `<main lang="es"><div data-dc-products="related" data-dc-currency="EUR"></div></main>`);
+  await page.evaluate(() => document.documentElement.setAttribute('lang', 'es-ES'));
+  await page.evaluate(() => window.datacue.page({ page_type: 'home' }));
+  await expect(page.locator('.dc-section__title')).toHaveText('Recomendaciones para ti');
+  await expect(page.locator('.dc-card__price').first()).toHaveText(/1299,00\s€|1\.299,00\s€/);
+});
+
+test('discount: full price struck through and a mark when full_price > price', async ({ page, site, api }) => {
+  await openStore(page, site, api, 'Home page', {
+    related_product_skus: [{ product_id: 'p1', name: 'Oak Table', price: 80, full_price: 100, photo_url: '/p1.svg', link: '/p/1' }],
+  }, '<main><div data-dc-products="related"></div></main>');
+  await expect(page.locator('.dc-card__badge')).toHaveText('-20%');
+  await expect(page.locator('.dc-card__was')).toHaveText('Was $100.00');
+  await expect(page.locator('.dc-card__now')).toHaveText('$80.00');
+});
+
+test('clicks: product and banner recorded once, delivered on the next page; the static banner is not recorded', async ({ page, site, api }) => {
+  site.page('/product/double-bed-2', `<!doctype html><html><head><title>p</title>${snippet('Cart page')}</head><body>next</body></html>`);
+  site.page('/category/bathroom', `<!doctype html><html><head><title>c</title>${snippet('Cart page')}</head><body>next</body></html>`);
+  site.page('/category/summer', `<!doctype html><html><head><title>s</title>${snippet('Cart page')}</head><body>next</body></html>`);
+  const clicks = () => api.received.filter((r) => r.json.event.type === 'click').map((r) => r.json.event);
+
+  await openStore(page, site, api, 'Home page', SAMPLES.home);
+  await page.locator('[data-dc-products="recent"] .dc-card__link').click();
+  await page.waitForURL('**/product/double-bed-2');
+  await expect.poll(clicks).toEqual([{ type: 'click', subtype: 'product', product_id: '18' }]);
+
+  await page.goBack();
+  await page.locator('[data-dc-main-insert-banner="1"] a').click();
+  await page.waitForURL('**/category/bathroom');
+  await expect.poll(clicks).toEqual([
+    { type: 'click', subtype: 'product', product_id: '18' },
+    { type: 'click', subtype: 'banner', banner_id: 'B1' },
+  ]);
+
+  await page.goBack();
+  await page.locator('[data-dc-banners] .dc-banner--wide').first().click();
+  await page.waitForURL('**/category/summer');
+  await page.waitForLoadState('networkidle');
+  expect(clicks()).toHaveLength(2);
+});
+
+test('a middle click (new tab) is recorded too, once', async ({ page, context, site, api }) => {
+  // A tab opened by a middle click may start loading before Playwright routes it: this page loads the local bundle.
+  site.page('/product/sofa-4', `<!doctype html><html><head><title>p</title><script>window.datacueConfig = { api_key: 'your-api-key',
+    page_type: 'product', product_id: '59', options: { events_url: '${api.url}' } };</script><script src="/dist/datacue.js"></script></head><body>tab</body></html>`);
+  await openStore(page, site, api, 'Home page', SAMPLES.home);
+  const opened = context.waitForEvent('page');
+  await page.locator('[data-dc-products=""] .dc-section--related .dc-card__link', { hasText: 'Contemporary Sofa' }).click({ button: 'middle' });
+  const tab = await opened;
+  await tab.waitForLoadState('networkidle');
+  await expect.poll(() => api.received.filter((r) => r.json.event.type === 'click').map((r) => r.json.event)).toEqual([
+    { type: 'click', subtype: 'product', product_id: '59' },
+  ]);
+});
+
+test('a new response (SPA route) re-renders in place without duplicating anything', async ({ page, site, api }) => {
+  await openStore(page, site, api, 'Home page', SAMPLES.home);
+  await expect(page.locator('.dc-section')).toHaveCount(4);
+  api.respond((req) => (req.json.event.type === 'pageview' ? { status: 200, body: SAMPLES.product } : undefined));
+  await page.evaluate(() => window.datacue.page({ page_type: 'product', product_id: '18' }));
+  await expect(page.locator('[data-dc-products=""] .dc-section__title')).toHaveText(['Similar products', 'Recently viewed']);
+  await expect(page.locator('[data-dc-banners] .dc-banner')).toHaveCount(1);
+  await page.evaluate(() => window.datacue.page({ page_type: 'product', product_id: '18' }));
+  await expect(page.locator('[data-dc-products=""] .dc-section')).toHaveCount(2);
+  await expect(page.locator('[data-dc-products=""] > *')).toHaveCount(2);
+});
+
+test('hostile response: markup stays text, bad URLs are neither links nor images, wrong types never throw', async ({ page, site, api, errors }) => {
+  await page.addInitScript(() => {
+    (window as unknown as { pwned: number }).pwned = 0;
+  });
+  const many = Array.from({ length: 100_000 }, (_, i) => ({ product_id: `x${i}`, name: `Item ${i}`, price: i, link: `/p/${i}`, photo_url: `/i/${i}.svg` }));
+  await openStore(page, site, api, 'Home page', {
+    main_banners: [
+      { banner_id: 'b1', link: 'javascript:window.pwned++', photo_url: 'javascript:window.pwned++', name: '<img src=x onerror="window.pwned++">' },
+      { banner_id: 'b2', link: ' JaVa\tscript:window.pwned++', photo_url: '/ok.svg', name: 'x' },
+      null, 7, 'banner',
+    ],
+    sub_banners: { not: 'an array' },
+    related_product_skus: [
+      { product_id: 'p1', name: '<img src=x onerror="window.pwned++"><b>bold</b>', price: 'free', link: 'javascript:window.pwned++', photo_url: 'data:text/html,<script>window.pwned++</script>' },
+      { product_id: { id: 1 }, name: 'no id' },
+      { product_id: 'p3', name: null },
+      { product_id: 'p4', name: 'Fine', price: '10.5', full_price: [], link: '/p4', photo_url: 'https://cdn.example/p4.svg' },
+    ],
+    recent_product_skus: many,
+    similar_product_skus: 'nope',
+  });
+  await expect(page.locator('[data-dc-products=""] .dc-section--related .dc-card')).toHaveCount(2);
+  const first = page.locator('.dc-section--related .dc-card').first();
+  await expect(first.locator('.dc-card__name')).toHaveText('<img src=x onerror="window.pwned++"><b>bold</b>');
+  await expect(first.locator('a, img, b')).toHaveCount(0);
+  await expect(page.locator('[data-dc-products=""] .dc-section--related .dc-card').nth(1).locator('.dc-card__price')).toHaveText('$10.50');
+  // The javascript: banner has no image to show: left out; the other keeps its image but is not a link.
+  await expect(page.locator('[data-dc-main-insert-banner="1"] a')).toHaveCount(0);
+  await expect(page.locator('[data-dc-main-insert-banner="1"] img')).toHaveAttribute('src', '/ok.svg');
+  // A huge list is cut to what the placeholder shows.
+  await expect(page.locator('[data-dc-products="recent"] .dc-card')).toHaveCount(8);
+  const hrefs = await page.locator('a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+  expect(hrefs.filter((h) => !h || /script:/i.test(h))).toEqual([]);
+  expect(await page.evaluate(() => (window as unknown as { pwned: number }).pwned)).toBe(0);
+  expect(errors).toEqual([]);
+});
+
+test('the widgets script loaded before datacue.js, or with defer, still renders', async ({ page, site, api, errors }) => {
+  const head = snippet('Home page').replace(
+    /<script src="(https:\/\/cdn\.datacue\.co\/js\/datacue\.js)"><\/script>\n(<script src="https:\/\/cdn\.datacue\.co\/js\/datacue-storefront\.js"><\/script>)/,
+    '$2\n<script defer src="$1"></script>',
+  );
+  expect(head).toContain('datacue-storefront.js"></script>\n<script defer');
+  await openStore(page, site, api, 'Home page', SAMPLES.home);
+  await page.goto(site.page('/swapped', `<!doctype html><html><head><title>t</title>${head}</head><body><div data-dc-products></div></body></html>`));
+  await expect(page.locator('.dc-section')).toHaveCount(2);
+  expect(errors).toEqual([]);
+});

@@ -1,0 +1,21 @@
+/** A price as the API may send it (1299, "1299.00"); anything that is not a finite number gives undefined. */
+export function toAmount(value: unknown): number | undefined {
+  const n = typeof value === 'string' && value.trim() ? Number(value) : value;
+  return typeof n === 'number' && Number.isFinite(n) ? n : undefined;
+}
+
+/** Formats amounts for the page's locale and the store's currency; a bad locale or currency falls back to plain. */
+export function priceFormatter(locale: string | undefined, currency: string): (amount: number) => string {
+  try {
+    const format = new Intl.NumberFormat(locale, { style: 'currency', currency });
+    return (amount) => format.format(amount);
+  } catch {
+    return (amount) => amount.toLocaleString();
+  }
+}
+
+/** The discount in whole percent when the full price is higher, else undefined. */
+export const discountPercent = (price: number | undefined, fullPrice: number | undefined): number | undefined =>
+  price !== undefined && fullPrice !== undefined && fullPrice > price && fullPrice > 0
+    ? Math.round((1 - price / fullPrice) * 100)
+    : undefined;

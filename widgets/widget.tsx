@@ -1,0 +1,65 @@
+// One placeholder's content, from its spec and the page's recommendations.
+import type { PageRecommendations } from '../src/types.js';
+import { bannerRows, banners, nameFromLink, sections, type BannerModel } from './model.js';
+import type { WidgetSpec } from './placeholders.js';
+import { safeUrl } from './url.js';
+import { BannerBox, Section, type View } from './components.js';
+
+interface Props {
+  spec: WidgetSpec;
+  page: PageRecommendations | undefined;
+  view: View;
+}
+
+/** The store's own static banner: the same for everyone, so its clicks are not recorded. */
+function staticBanner(spec: Extract<WidgetSpec, { kind: 'banners' }>): BannerModel | undefined {
+  const image = safeUrl(spec.staticImage);
+  if (!image) return undefined;
+  const link = safeUrl(spec.staticLink);
+  return link ? { id: 'static', name: nameFromLink(link), image, link } : { id: 'static', name: '', image };
+}
+
+export function Widget({ spec, page, view }: Props) {
+  const response = page?.response ?? undefined;
+  switch (spec.kind) {
+    case 'banners': {
+      const still = staticBanner(spec);
+      const rows = bannerRows(banners(response?.main_banners), banners(response?.sub_banners), !!still);
+      if (!rows.length) return null;
+      return (
+        <div class="dc-banners">
+          {rows.map((row, i) => (
+            <div key={i} class={`dc-banners__row${row.left || row.right ? '' : ' dc-banners__row--wide'}`}>
+              {row.left && <BannerBox banner={row.left} wide={false} />}
+              {row.wide && (row.wide === 'static' ? <BannerBox banner={still!} wide record={false} /> : <BannerBox banner={row.wide} wide />)}
+              {row.right && <BannerBox banner={row.right} wide={false} />}
+            </div>
+          ))}
+        </div>
+      );
+    }
+    case 'slot': {
+      const banner = banners(response?.[spec.which === 'main' ? 'main_banners' : 'sub_banners'])[spec.index - 1];
+      return banner ? <BannerBox banner={banner} wide={spec.which === 'main'} slot /> : null;
+    }
+    case 'products': {
+      if (!page) return null;
+      const list = sections(response, page.page_type, spec.section, spec.items);
+      return (
+        <>
+          {list.map((s) => (
+            <Section
+              key={s.key}
+              section={s}
+              title={s.category ? `${view.texts.categories} ${s.category}` : (spec.section && spec.title) || view.texts[s.name]}
+              carousel={spec.layout === 'carousel'}
+              view={view}
+            />
+          ))}
+        </>
+      );
+    }
+    default:
+      return null;
+  }
+}
