@@ -53,7 +53,7 @@ export function ProductCard({ product: p, view }: { product: ProductModel; view:
 }
 
 /** Native scrolling with snap points; the buttons page through it and the arrow keys move between cards. */
-function Carousel({ listId, view, children }: { listId: string; view: View; children: ComponentChildren }) {
+function Carousel({ listId, labelledBy, view, children }: { listId: string; labelledBy: string; view: View; children: ComponentChildren }) {
   const track = useRef<HTMLUListElement>(null);
   const [ends, setEnds] = useState([true, true]);
   const update = () => {
@@ -72,16 +72,17 @@ function Carousel({ listId, view, children }: { listId: string; view: View; chil
     }
   };
   return (
+    // The buttons come first in the tab order: after the last card the track is at its end and "next" disabled.
     <div class="dc-carousel">
       <button type="button" class="dc-carousel__button dc-carousel__button--prev" aria-controls={listId} aria-label={view.texts.previous} disabled={ends[0]} onClick={() => page(-1)}>
         <span aria-hidden="true">‹</span>
       </button>
-      <ul class="dc-carousel__track" id={listId} ref={track} onScroll={update} onKeyDown={onKeyDown}>
-        {children}
-      </ul>
       <button type="button" class="dc-carousel__button dc-carousel__button--next" aria-controls={listId} aria-label={view.texts.next} disabled={ends[1]} onClick={() => page(1)}>
         <span aria-hidden="true">›</span>
       </button>
+      <ul class="dc-carousel__track" id={listId} aria-labelledby={labelledBy} ref={track} onScroll={update} onKeyDown={onKeyDown}>
+        {children}
+      </ul>
     </div>
   );
 }
@@ -90,16 +91,17 @@ export function Section({ section, title, carousel, view }: { section: SectionMo
   const id = `${view.id}-${section.key}`;
   const cards = section.products.map((p) => <ProductCard key={p.id} product={p} view={view} />);
   return (
-    <section class={`dc-section dc-section--${section.name}`} aria-labelledby={`${id}-title`}>
+    // Not a named landmark: a page may show the same section twice (e.g. "recent" in two placeholders).
+    <section class={`dc-section dc-section--${section.name}`}>
       <h2 class="dc-section__title" id={`${id}-title`}>
         {title}
       </h2>
       {carousel ? (
-        <Carousel listId={`${id}-list`} view={view}>
+        <Carousel listId={`${id}-list`} labelledBy={`${id}-title`} view={view}>
           {cards}
         </Carousel>
       ) : (
-        <ul class="dc-grid" id={`${id}-list`}>
+        <ul class="dc-grid" id={`${id}-list`} aria-labelledby={`${id}-title`}>
           {cards}
         </ul>
       )}

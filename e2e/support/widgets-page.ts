@@ -14,7 +14,7 @@ export const SAMPLES = {
 export const EVERY_PLACEHOLDER = `
 <main>
   <h1>Store</h1>
-  <div data-dc-banners data-dc-static-img="/static-banner.svg" data-dc-static-link="/category/summer"></div>
+  <div data-dc-banners data-dc-static-img="/banners/static-banner.svg" data-dc-static-link="/category/summer"></div>
   <div class="custom-banners">
     <div data-dc-main-insert-banner="1"></div>
     <div data-dc-main-insert-banner="2"></div>
@@ -33,7 +33,9 @@ export async function serveImages(page: Page, delayMs = 0) {
     if (delayMs) await new Promise((done) => setTimeout(done, delayMs));
     const name = new URL(route.request().url()).pathname.split('/').pop()!.replace(/[^\w.-]/g, '');
     const hue = [...name].reduce((h, c) => (h * 31 + c.charCodeAt(0)) % 360, 0);
-    const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="600" height="600" viewBox="0 0 600 600" preserveAspectRatio="xMidYMid slice"><rect width="600" height="600" fill="hsl(${hue} 45% 78%)"/><text x="300" y="310" font-family="sans-serif" font-size="34" text-anchor="middle" fill="#333">${name}</text></svg>`;
+    // Banners in the documented sizes (sub 480x720, main and static 1200x720), products square.
+    const [w, h] = /subbanner/.test(name) ? [480, 720] : /banner/.test(route.request().url()) ? [1200, 720] : [600, 600];
+    const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${w}" height="${h}" viewBox="0 0 ${w} ${h}"><rect width="${w}" height="${h}" fill="hsl(${hue} 45% 78%)"/><text x="${w / 2}" y="${h / 2}" font-family="sans-serif" font-size="34" text-anchor="middle" fill="#333">${name}</text></svg>`;
     await route.fulfill({ contentType: 'image/svg+xml', body: svg }).catch(() => {});
   });
 }

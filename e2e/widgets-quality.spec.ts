@@ -1,0 +1,163 @@
+// What a shopper and a store owner notice beyond the content: CSP, accessibility, keyboard, layout shift, looks.
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { test, expect } from './support/fixtures';
+import { EVERY_PLACEHOLDER, openStore, serveImages, SAMPLES } from './support/widgets-page';
+import { ROOT, type EventsApi, type Site } from './support/servers';
+import type { Page } from '@playwright/test';
+
+/** Twelve products, enough to make a carousel scroll. */
+const MANY = {
+  ...SAMPLES.home,
+  related_product_skus: Array.from({ length: 12 }, (_, i) => ({
+    product_id: `p${i + 1}`, name: `Walnut Chair ${i + 1}`, price: 100 + i, full_price: i % 3 ? undefined : 150 + i,
+    photo_url: `/products/chair-${i + 1}.svg`, link: `/product/chair-${i + 1}`,
+  })),
+};
+
+const violations = (page: Page) => page.evaluate(() => (window as unknown as { violations: string[] }).violations);
+
+async function strictPage(page: Page, site: Site, api: EventsApi, head: string, csp: string) {
+  await page.addInitScript(() => {
+    const list: string[] = [];
+    (window as unknown as { violations: string[] }).violations = list;
+    document.addEventListener('securitypolicyviolation', (e) => list.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+  api.respond((req) => (req.json?.event?.type === 'pageview' ? { status: 200, body: MANY } : undefined));
+  await page.goto(site.page('/csp', `<!doctype html><html lang="en"><head><title>csp</title>${head}</head><body>${EVERY_PLACEHOLDER.replace('data-dc-products="related" data-dc-layout="carousel"', 'data-dc-products="related" data-dc-layout="carousel" data-dc-items="12"')}</body></html>`, { 'content-security-policy': csp }));
+  await expect(page.locator('.dc-carousel .dc-card')).toHaveCount(12);
+}
+
+const config = (api: EventsApi, nonce = '') =>
+  `<script${nonce ? ` nonce="${nonce}"` : ''}>window.datacueConfig = { api_key: 'k', user_id: null, page_type: 'home', options: { events_url: '${api.url}' } };</script>`;
+
+test('strict CSP with a nonce (no inline script or style without it, no eval): no violation, styles applied', async ({ page, site, api, errors }) => {
+  await serveImages(page);
+  const csp = `default-src 'self'; script-src 'nonce-r4nd0m'; style-src 'nonce-r4nd0m'; img-src 'self'; connect-src ${api.url}`;
+  await strictPage(page, site, api, `${config(api, 'r4nd0m')}<script nonce="r4nd0m" src="/dist/datacue.js"></script><script nonce="r4nd0m" src="/dist/datacue-storefront.js"></script>`, csp);
+  expect(await violations(page)).toEqual([]);
+  expect(await page.locator('.dc-carousel__track').evaluate((e) => getComputedStyle(e).scrollSnapType)).toBe('x mandatory');
+  expect(errors).toEqual([]);
+});
+
+test('strict CSP without inline styles at all: the shipped CSS file, no violation', async ({ page, site, api }) => {
+  await serveImages(page);
+  const csp = `default-src 'self'; script-src 'self' 'sha256-${await sha256(config(api).slice(8, -9))}'; style-src 'self'; img-src 'self'; connect-src ${api.url}`;
+  await strictPage(page, site, api, `<link rel="stylesheet" href="/dist/datacue-storefront.css">${config(api)}<script src="/dist/datacue.js"></script><script src="/dist/datacue-storefront.js"></script>`, csp);
+  expect(await violations(page)).toEqual([]);
+  await expect(page.locator('style#dc-styles')).toHaveCount(0);
+  expect(await page.locator('.dc-carousel__track').evaluate((e) => getComputedStyle(e).scrollSnapType)).toBe('x mandatory');
+});
+
+async function sha256(text: string) {
+  const { createHash } = await import('node:crypto');
+  return createHash('sha256').update(text).digest('base64');
+}
+
+test('axe-core: no violations on a page holding every widget', async ({ page, site, api }) => {
+  await serveImages(page);
+  await openStore(page, site, api, 'Home page', MANY, EVERY_PLACEHOLDER.replace('data-dc-products="similar"', 'data-dc-products="recent" data-dc-layout="carousel"'));
+  await expect(page.locator('.dc-carousel')).toHaveCount(2);
+  await page.addScriptTag({ content: readFileSync(resolve(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8') });
+  const result = await page.evaluate(async () => {
+    const r = await (window as unknown as { axe: { run: (c: unknown) => Promise<{ violations: { id: string; nodes: { html: string }[] }[] }> } }).axe.run(document);
+    return r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.html).join(' | ')}`);
+  });
+  expect(result).toEqual([]);
+});
+
+test('carousel by keyboard: every card and both buttons reachable, arrow keys move, buttons disabled at the ends', async ({ page, site, api }) => {
+  await serveImages(page);
+  await page.emulateMedia({ reducedMotion: 'reduce' }); // instant scrolling: each step is done when the key is
+  await page.setViewportSize({ width: 700, height: 900 });
+  await openStore(page, site, api, 'Home page', MANY, '<main><h1>Shop</h1><a href="#top">start</a><div data-dc-products="related" data-dc-layout="carousel" data-dc-items="12"></div></main>');
+  const prev = page.getByRole('button', { name: 'Previous products' });
+  const next = page.getByRole('button', { name: 'Next products' });
+  await expect(prev).toBeDisabled();
+  await expect(next).toBeEnabled();
+  await expect(next).toHaveAttribute('aria-controls', await page.locator('.dc-carousel__track').getAttribute('id') as string);
+
+  // Tab order: the next button (the previous one is disabled at the start), then every card.
+  const focused = () => page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.textContent?.match(/Walnut Chair \d+/)?.[0] ?? '');
+  await page.locator('a[href="#top"]').focus();
+  const seen: string[] = [];
+  for (let i = 0; i < 13; i++) {
+    await page.keyboard.press('Tab');
+    seen.push(await focused());
+  }
+  expect(seen).toEqual(['Next products', ...Array.from({ length: 12 }, (_, i) => `Walnut Chair ${i + 1}`)]);
+  // With the last card in view "next" is disabled; paging with "next" enables "previous", one Shift+Tab away.
+  await expect(next).toBeDisabled();
+  await page.locator('a[href="#top"]').focus();
+  await page.keyboard.press('Tab');
+  await page.locator('.dc-carousel__track').evaluate((t) => t.scrollTo({ left: 0 }));
+  await expect(next).toBeEnabled();
+  await next.focus();
+  await page.keyboard.press('Enter');
+  await expect(prev).toBeEnabled();
+  await page.keyboard.press('Shift+Tab');
+  expect(await focused()).toBe('Previous products');
+
+  // Arrow keys move between cards, and the track scrolls to show the focused one.
+  await page.locator('.dc-card__link').first().focus();
+  for (let i = 0; i < 11; i++) await page.keyboard.press('ArrowRight');
+  await expect(page.locator('.dc-card__link').last()).toBeFocused();
+  await expect(next).toBeDisabled();
+  await expect(prev).toBeEnabled();
+  await page.keyboard.press('ArrowLeft');
+  await expect(page.locator('.dc-card__link').nth(10)).toBeFocused();
+
+  // The buttons page through it.
+  await prev.focus();
+  for (let i = 0; i < 3; i++) await page.keyboard.press('Enter');
+  await expect(prev).toBeDisabled();
+});
+
+test('no smooth scrolling under prefers-reduced-motion', async ({ page, site, api }) => {
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  await openStore(page, site, api, 'Home page', MANY, '<div data-dc-products="related" data-dc-layout="carousel"></div>');
+  expect(await page.locator('.dc-carousel__track').evaluate((e) => getComputedStyle(e).scrollBehavior)).toBe('auto');
+  await page.emulateMedia({ reducedMotion: 'no-preference' });
+  expect(await page.locator('.dc-carousel__track').evaluate((e) => getComputedStyle(e).scrollBehavior)).toBe('smooth');
+});
+
+test('layout shift while the widgets load: boxes hold their size before images arrive (CLS reported)', async ({ page, site, api }) => {
+  await serveImages(page, 1500);
+  await page.addInitScript(() => {
+    const w = window as unknown as { cls: number };
+    w.cls = 0;
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[]) if (!e.hadRecentInput) w.cls += e.value;
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
+  // A store page as stores lay them out: header, banners, products, then the store's own content below.
+  await openStore(page, site, api, 'Home page', MANY, `<header style="height:80px">Store</header>${EVERY_PLACEHOLDER}<footer style="height:400px">footer</footer>`);
+  await expect(page.locator('.dc-card')).not.toHaveCount(0);
+  const boxes = await page.locator('.dc-banner--wide, .dc-banner--narrow, .dc-card__media').evaluateAll((els) =>
+    els.map((e) => ({ h: e.getBoundingClientRect().height, loaded: (e.querySelector('img') as HTMLImageElement | null)?.complete ?? false })),
+  );
+  // Images still on their way, yet every box already has its final height.
+  expect(boxes.filter((b) => !b.loaded).length).toBeGreaterThan(0);
+  expect(boxes.filter((b) => b.h < 50)).toEqual([]);
+  const before = await page.locator('main').evaluate((e) => e.getBoundingClientRect().height);
+  await page.waitForLoadState('networkidle');
+  expect(await page.locator('main').evaluate((e) => e.getBoundingClientRect().height)).toBe(before);
+  const cls = await page.evaluate(() => (window as unknown as { cls: number }).cls);
+  test.info().annotations.push({ type: 'CLS', description: cls.toFixed(4) });
+  console.log(`CLS while widgets load: ${cls.toFixed(4)}`);
+});
+
+for (const [name, viewport] of [['desktop', { width: 1280, height: 900 }], ['mobile', { width: 390, height: 844 }]] as const) {
+  test(`screenshot: every widget at ${name} width`, async ({ page, site, api }) => {
+    await serveImages(page);
+    await page.setViewportSize(viewport);
+    await openStore(page, site, api, 'Home page', MANY, `<style>body{font-family:system-ui,sans-serif;margin:0 auto;max-width:1200px;padding:0 16px}.custom-banners{display:flex;gap:16px}.custom-banners>div{flex:2}.custom-banners>[data-dc-main-insert-banner]{flex:5}.custom-banners>:empty{display:none}</style>${EVERY_PLACEHOLDER}`);
+    await expect(page.locator('.dc-card')).not.toHaveCount(0);
+    // Lazy images load as the shopper scrolls: scroll through, as a shopper would, before the full-page shot.
+    for (let y = 0; y < 6000; y += 500) await page.mouse.wheel(0, 500);
+    await page.waitForLoadState('networkidle');
+    await page.evaluate(() => Promise.all([...document.images].map((i) => i.decode().catch(() => null))));
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.screenshot({ path: resolve(ROOT, `docs/screenshots/widgets-${name}.png`), fullPage: true });
+  });
+}
