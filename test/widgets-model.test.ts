@@ -1,0 +1,118 @@
+import { describe, expect, it } from 'vitest';
+import { bannerRows, banners, nameFromLink, products, sections, MAX_ITEMS } from '../widgets/model';
+import { safeUrl } from '../widgets/url';
+import { discountPercent, priceFormatter, toAmount } from '../widgets/format';
+import { readSpec } from '../widgets/placeholders';
+import { texts } from '../widgets/titles';
+
+describe('safeUrl', () => {
+  it('keeps http(s), protocol-relative and relative URLs', () => {
+    expect(['https://a.co/x', 'http://a.co', '//cdn.a.co/i.jpg', '/p/1', 'p/1', '../p', '?q=1', ' /p/2 '].map(safeUrl)).toEqual([
+      'https://a.co/x', 'http://a.co', '//cdn.a.co/i.jpg', '/p/1', 'p/1', '../p', '?q=1', '/p/2',
+    ]);
+  });
+  it('refuses other schemes, however disguised, and non-strings', () => {
+    expect(['javascript:alert(1)', ' JAVASCRIPT:x', 'java\tscript:x', '\u0001javascript:x', 'data:text/html,x', 'vbscript:x', '', 5, null, {}].map(safeUrl)).toEqual(
+      Array(10).fill(undefined),
+    );
+  });
+});
+
+describe('prices', () => {
+  it('reads numbers and numeric strings only', () => {
+    expect([1299, '1299.00', ' 9.5 ', 'free', '', NaN, null, [], Infinity].map(toAmount)).toEqual([1299, 1299, 9.5, undefined, undefined, undefined, undefined, undefined, undefined]);
+  });
+  it('formats for the locale and currency, plainly when the currency is bad', () => {
+    expect(priceFormatter('en-US', 'USD')(1299)).toBe('$1,299.00');
+    expect(priceFormatter('es-CL', 'CLP')(12990)).toBe('$12.990');
+    expect(priceFormatter('en-US', 'not a currency')(5)).toBe((5).toLocaleString());
+  });
+  it('marks a discount only when the full price is higher', () => {
+    expect(discountPercent(80, 100)).toBe(20);
+    expect(discountPercent(100, 100)).toBeUndefined();
+    expect(discountPercent(100, 80)).toBeUndefined();
+    expect(discountPercent(undefined, 80)).toBeUndefined();
+  });
+});
+
+describe('models', () => {
+  it('products need an id and a name; unsafe links and images are dropped, not the product', () => {
+    expect(products([
+      { product_id: 18, name: ' Bed ', price: '1299.00', full_price: 1500, link: '/p/18', photo_url: 'javascript:x' },
+      { product_id: 'p2' }, { name: 'no id' }, null, 'x', [],
+    ], 8)).toEqual([{ id: '18', name: 'Bed', price: 1299, fullPrice: 1500, link: '/p/18' }]);
+  });
+  it('cuts huge lists without walking them', () => {
+    const huge = new Proxy([] as unknown[], {
+      get: (t, k) => (k === 'length' ? 1e9 : typeof k === 'string' && /^\d+$/.test(k) ? { product_id: k, name: k } : Reflect.get(t, k)),
+    });
+    expect(Array.isArray(huge)).toBe(true);
+    expect(products(huge, 1000)).toHaveLength(MAX_ITEMS);
+  });
+  it('banners need an id and a safe image; an unnamed banner is named after its link', () => {
+    expect(banners([
+      { banner_id: 'B6', link: '/category/bathroom/organizer', name: '', photo_url: '/b6.jpg' },
+      { banner_id: 'B7', link: 'javascript:x', name: 'Racks', photo_url: '/b7.jpg' },
+      { banner_id: 'B8', photo_url: 'javascript:x' },
+    ])).toEqual([
+      { id: 'B6', name: 'organizer', image: '/b6.jpg', link: '/category/bathroom/organizer' },
+      { id: 'B7', name: 'Racks', image: '/b7.jpg' },
+    ]);
+    expect(nameFromLink('/category/living-room?x=1')).toBe('living room');
+    expect(nameFromLink('/%E0%A4%A')).toBe('');
+  });
+  it('standard layout: narrow | wide | narrow rows, static banner first', () => {
+    const b = (id: string) => ({ id, name: id, image: `/${id}` });
+    expect(bannerRows([b('M1')], [b('S1'), b('S2'), b('S3')], true)).toEqual([
+      { left: b('S1'), wide: 'static', right: b('S2') },
+      { left: b('S3'), wide: b('M1') },
+    ]);
+    expect(bannerRows([], [], false)).toEqual([]);
+  });
+});
+
+describe('sections', () => {
+  const p = (id: string) => ({ product_id: id, name: `n${id}` });
+  const response = {
+    related_product_skus: [p('1'), p('2')],
+    recent_product_skus: [p('3')],
+    similar_product_skus: null,
+    top_product_skus: [p('4')],
+    related_categories: [{ name: 'Sofas', products: [p('5')] }, { name: 'Empty', products: [] }],
+  };
+  const names = (list: ReturnType<typeof sections>) => list.map((s) => s.category ?? s.name);
+  it('an empty placeholder shows every section of the page type that has products', () => {
+    expect(names(sections(response, 'home', '', 8))).toEqual(['related', 'Sofas', 'recent']);
+    expect(names(sections(response, 'product', '', 8))).toEqual(['related', 'recent']);
+    expect(names(sections(response, 'category', '', 8))).toEqual(['top', 'recent']);
+    expect(names(sections(response, 'search', '', 8))).toEqual(['related', 'recent']);
+  });
+  it('a named placeholder shows that section only, cut to its item count', () => {
+    expect(sections(response, 'home', 'related', 1).map((s) => s.products.length)).toEqual([1]);
+    expect(sections(response, 'home', 'similar', 8)).toEqual([]);
+    expect(sections(null, 'home', '', 8)).toEqual([]);
+    expect(sections('junk', 'home', '', 8)).toEqual([]);
+  });
+});
+
+describe('placeholders', () => {
+  const spec = (attrs: Record<string, string>) => readSpec((n) => attrs[n] ?? null);
+  it('reads each kind with its options and defaults', () => {
+    expect(spec({ 'data-dc-banners': '', 'data-dc-static-img': '/s.jpg', 'data-dc-static-link': '/c' })).toEqual({ kind: 'banners', staticImage: '/s.jpg', staticLink: '/c' });
+    expect(spec({ 'data-dc-sub-insert-banner': '2' })).toEqual({ kind: 'slot', which: 'sub', index: 2 });
+    expect(spec({ 'data-dc-products': '' })).toEqual({ kind: 'products', section: '', layout: 'grid', items: 8 });
+    expect(spec({ 'data-dc-products': 'recent', 'data-dc-layout': 'carousel', 'data-dc-items': '12', 'data-dc-title': 'Seen' })).toEqual({
+      kind: 'products', section: 'recent', layout: 'carousel', items: 12, title: 'Seen',
+    });
+  });
+  it('names the attribute and what it expects when a value is unusable', () => {
+    expect(spec({ 'data-dc-main-insert-banner': 'first' })).toEqual({ kind: 'invalid', problem: 'data-dc-main-insert-banner: expected a number from 1, got "first"' });
+    expect(spec({ 'data-dc-products': 'popular' })).toEqual({ kind: 'invalid', problem: 'data-dc-products: expected "" or related | recent | similar | categories | top, got "popular"' });
+    expect(spec({ 'data-dc-products': '', 'data-dc-items': '-3' })).toMatchObject({ items: 8 });
+  });
+  it('titles follow the page language', () => {
+    expect(texts('es-CL').recent).toBe('Productos que viste hace poco');
+    expect(texts('fr').recent).toBe('Recently viewed');
+    expect(texts(undefined).related).toBe('Recommended for you');
+  });
+});
