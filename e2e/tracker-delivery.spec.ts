@@ -230,3 +230,15 @@ test('options.debug logs each event and response', async ({ page, site, api, con
   expect(consoleLines.find((l) => l.startsWith('log: datacue: event'))).toBeTruthy();
   expect(consoleLines).toContain('log: datacue: response 204 null');
 });
+
+test('a burst of 300 events: every one delivered once, none failed into storage', async ({ page, site, api }) => {
+  await page.goto(storePage(site, api, '/'));
+  await api.waitFor(1);
+  const results = await page.evaluate(() =>
+    Promise.all(Array.from({ length: 300 }, (_, i) => window.datacue.track({ type: 'wishlist', subtype: 'add', product_id: `p${i}` }).then(() => 'ok', (e: Error) => e.message))),
+  );
+  expect(results.filter((r) => r !== 'ok')).toEqual([]);
+  await api.waitFor(301);
+  expect(new Set(api.received.map((r) => r.json.event.product_id)).size).toBe(301);
+  expect(await outbox(page)).toEqual([]);
+});
