@@ -1,0 +1,93 @@
+// The contenders: how a store page loads each one, sends its page event, tracks, and what its network needs.
+// Scripts are served from local files; every third-party host is answered locally (see `answer`).
+
+const products = (n) =>
+  Array.from({ length: n }, (_, i) => ({
+    product_id: `p${i + 1}`, objectID: `p${i + 1}`, name: `Walnut Chair ${i + 1}`, price: 120 + i, full_price: 150 + i,
+    photo_url: `/img/p${i + 1}.svg`, link: `/product/p${i + 1}`,
+  }));
+export const SIXTEEN = products(16);
+
+/** Tracking libraries: `head` loads it and sends the page event; `sent` recognises that request; `track` is one call. */
+export const TRACKERS = [
+  {
+    name: 'DataCue (ours)',
+    scripts: { '/lib/datacue.js': '../dist/datacue.js' },
+    head: `<script>window.datacueConfig = { api_key: 'k', user_id: null, page_type: 'home', options: { events_url: '/collect' } };</script>
+<script src="/lib/datacue.js"></script>`,
+    sent: (url) => url.endsWith('/collect'),
+    track: () => window.datacue.track({ type: 'wishlist', subtype: 'add', product_id: 'p1' }),
+  },
+  {
+    name: 'Segment analytics-next',
+    scripts: { 'https://cdn.segment.com/analytics.js/v1/KEY/analytics.min.js': 'node_modules/@segment/analytics-next/dist/umd/standalone.js' },
+    chunks: { prefix: 'https://cdn.segment.com/analytics-next/bundles/', dir: 'node_modules/@segment/analytics-next/dist/umd/' },
+    // Segment's documented snippet, reduced to what the page needs: a queue, the write key, the standalone build.
+    head: `<script>!function(){var a=window.analytics=[];a._writeKey='KEY';['page','track','identify'].forEach(function(m){a[m]=function(){var x=[].slice.call(arguments);x.unshift(m);a.push(x);return a}});a.page()}();</script>
+<script async src="https://cdn.segment.com/analytics.js/v1/KEY/analytics.min.js"></script>`,
+    sent: (url) => /api\.segment\.io\/v1\/(p|page|batch)/.test(url),
+    track: () => window.analytics.track('Wishlist Added', { product_id: 'p1' }),
+  },
+  {
+    name: 'Snowplow browser-tracker',
+    scripts: { '/lib/snowplow.js': 'build/snowplow.js' },
+    head: `<script src="/lib/snowplow.js"></script>
+<script>snowplow.newTracker('sp', 'https://collector.test', { appId: 'store', eventMethod: 'post', bufferSize: 1 }); snowplow.trackPageView();</script>`,
+    sent: (url) => url.startsWith('https://collector.test/'),
+    track: () => window.snowplow.trackStructEvent({ category: 'wishlist', action: 'add', label: 'p1' }),
+  },
+  {
+    name: 'PostHog (script build)',
+    scripts: { '/lib/posthog.js': 'node_modules/posthog-js/dist/array.js' },
+    head: `<script src="/lib/posthog.js"></script>
+<script>posthog.init('phc_key', { api_host: 'https://ph.test', autocapture: false, disable_session_recording: true, advanced_disable_decide: true, request_batching: false, opt_out_useragent_filter: true });</script>`,
+    sent: (url) => url.startsWith('https://ph.test/') && !url.includes('/flags') && !url.includes('/decide') && !url.includes('/array/'),
+    track: () => window.posthog.capture('wishlist_add', { product_id: 'p1' }),
+  },
+  {
+    name: 'RudderStack analytics-js',
+    scripts: { '/lib/rudderstack.js': 'build/rudderstack.js' },
+    head: `<script src="/lib/rudderstack.js"></script>
+<script>window.rudderanalytics = new RudderAnalytics(); rudderanalytics.load('KEY', 'https://dataplane.test', { configUrl: 'https://config.test', destSDKBaseURL: 'https://cdn.test/destinations', pluginsSDKBaseURL: 'https://cdn.test/plugins', queueOptions: { batch: { enabled: false } } }); rudderanalytics.page();</script>`,
+    sent: (url) => url.startsWith('https://dataplane.test/'),
+    track: () => window.rudderanalytics.track('Wishlist Added', { product_id: 'p1' }),
+  },
+];
+
+/** Widget libraries rendering 16 recommended products into `#recs` on a store-like page. */
+export const WIDGETS = [
+  {
+    name: 'DataCue (ours)',
+    scripts: { '/lib/datacue.js': '../dist/datacue.js', '/lib/datacue-storefront.js': '../dist/datacue-storefront.js' },
+    head: `<script>window.datacueConfig = { api_key: 'k', user_id: null, page_type: 'home', options: { events_url: '/collect' } };</script>
+<script src="/lib/datacue.js"></script><script src="/lib/datacue-storefront.js"></script>`,
+    container: '<div id="recs" data-dc-products="related" data-dc-items="16"></div>',
+    response: (url) => (url.endsWith('/collect') ? { related_product_skus: SIXTEEN } : undefined),
+    card: '.dc-card',
+  },
+  {
+    name: 'Algolia recommend-js',
+    scripts: { '/lib/algolia.js': 'build/algolia.js' },
+    head: `<script src="/lib/algolia.js"></script>
+<script>document.addEventListener('DOMContentLoaded', function () {
+  algoliaRecommend.relatedProducts({
+    container: '#recs', recommendClient: algoliaRecommend.recommend('APPID', 'KEY'), indexName: 'products', objectIDs: ['p0'], maxRecommendations: 16,
+    itemComponent: function (p) { var i = p.item; return p.html\`<a class="card" href=\${i.link}><img src=\${i.photo_url} width="300" height="300" alt="" loading="lazy" /><span>\${i.name}</span><span>$\${i.price}</span></a>\`; },
+  });
+});</script>`,
+    container: '<div id="recs"></div>',
+    response: (url) => (/algolia\.(net|io)\/1\/indexes\/\*\/recommendations/.test(url) ? { results: [{ hits: SIXTEEN, nbHits: 16, processingTimeMS: 1 }] } : undefined),
+    card: '.auc-Recommend-item',
+  },
+];
+
+/** The answer of any third-party host (settings, collectors). */
+export function answer(url) {
+  if (url.includes('cdn.segment.com/v1/projects/')) {
+    return { integrations: { 'Segment.io': { apiKey: 'KEY', apiHost: 'api.segment.io/v1' } }, plan: { track: { __default: { enabled: true } } } };
+  }
+  if (url.startsWith('https://config.test')) {
+    return { source: { id: 's1', name: 'bench', writeKey: 'KEY', workspaceId: 'w1', enabled: true, config: {}, destinations: [] } };
+  }
+  return {};
+}
