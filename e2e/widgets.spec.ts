@@ -188,3 +188,15 @@ test('the widgets script loaded before datacue.js, or with defer, still renders'
   await expect(page.locator('.dc-section')).toHaveCount(2);
   expect(errors).toEqual([]);
 });
+
+test('a placeholder asking for something unknown: one datacue: message naming the attribute, the rest renders', async ({ page, site, api, consoleLines, errors }) => {
+  await openStore(page, site, api, 'Home page', SAMPLES.home, '<div data-dc-products="popular"></div><div data-dc-main-insert-banner="first"></div><div data-dc-products="recent"></div>');
+  await expect(page.locator('.dc-card')).toHaveCount(1);
+  await page.evaluate(() => window.datacue.page({ page_type: 'home' }));
+  await expect(page.locator('.dc-card')).toHaveCount(1);
+  expect(consoleLines.filter((l) => l.includes('datacue:'))).toEqual([
+    'warning: datacue: data-dc-products: expected "" or related | recent | similar | categories | top, got "popular"',
+    'warning: datacue: data-dc-main-insert-banner: expected a number from 1, got "first"',
+  ]);
+  expect(errors).toEqual([]);
+});
