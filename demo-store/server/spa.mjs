@@ -39,7 +39,7 @@ export const spaShell = (ctx) =>
     head: html`<meta name="demo-user" content="${ctx.user ?? ''}">
 <script type="importmap">${trusted(scriptJson(IMPORT_MAP, 2))}</script>
 <script type="module" src="/assets/spa.js"></script>`,
-    body: html`<div data-spa-view aria-live="polite"></div>`,
+    body: html`<div data-spa-view></div>`,
     user: ctx.user,
     cart: ctx.cart,
   });
