@@ -58,6 +58,14 @@ export function mountWidgets(datacue: Tracker, options: MountOptions = {}): () =
   const mounted = new Set<Element>();
   const record = recorder(datacue);
   const reported = new Set<string>();
+  // Building an Intl.NumberFormat is the costly part of formatting: one per locale and currency, kept across renders.
+  const formatters = new Map<string, (amount: number) => string>();
+  const formatter = (locale: string, currency: string) => {
+    const key = `${locale}|${currency}`;
+    let format = formatters.get(key);
+    if (!format) formatters.set(key, (format = priceFormatter(locale, currency)));
+    return format;
+  };
 
   const draw = () => {
     const root = options.root ?? document;
@@ -70,7 +78,7 @@ export function mountWidgets(datacue: Tracker, options: MountOptions = {}): () =
           say('warn', spec.problem);
         }
         const currency = el.closest('[data-dc-currency]')?.getAttribute('data-dc-currency') || options.currency || 'USD';
-        const view = { texts: texts(locale), price: priceFormatter(locale, currency), id: `dc${i}` };
+        const view = { texts: texts(locale), price: formatter(locale, currency), id: `dc${i}` };
         if (!mounted.has(el)) {
           // One delegated listener per placeholder, for plain, modified and middle clicks.
           el.addEventListener('click', record as EventListener);
