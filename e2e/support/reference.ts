@@ -1,9 +1,11 @@
-// The reference's own snippets, read from ../shared/reference/datacue-api.md so that tests paste them unchanged.
+// The reference's own snippets, so that tests paste them unchanged: read from a committed copy of the reference's
+// storefront samples (fixtures/reference-samples.md: its headings, html and json blocks, verbatim), never from
+// outside the repository.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { ROOT } from './servers';
 
-export const REFERENCE = resolve(ROOT, '../shared/reference/datacue-api.md');
+export const REFERENCE = resolve(ROOT, 'e2e/support/fixtures/reference-samples.md');
 const text = readFileSync(REFERENCE, 'utf8');
 const readme = readFileSync(resolve(ROOT, 'README.md'), 'utf8');
 
