@@ -1,7 +1,7 @@
 import { defineConfig } from '@playwright/test';
 import { CHROMIUM } from './scripts/chromium.mjs';
 
-// Debian's Chromium with the flags this machine needs; never a downloaded browser.
+// The browser scripts/chromium.mjs finds (CHROMIUM_PATH, Playwright's, the system's), with the flags CI needs.
 export const chromiumArgs = [
   '--no-sandbox',
   '--disable-gpu',

@@ -1,4 +1,4 @@
-// `npm test`: build, typecheck, unit tests, browser tests, size gate. Stops at the first failure.
+// `npm test`: build, typecheck, unit tests, package lint, browser tests, size gate. Stops at the first failure.
 import { execSync } from 'node:child_process';
 import { ensureChromium } from './chromium.mjs';
 
@@ -9,6 +9,12 @@ const run = (cmd) => {
 
 try {
   ensureChromium();
+} catch (error) {
+  console.error(`\n${error.message}`);
+  process.exit(1);
+}
+
+try {
   run('npm run build');
   run('npm run typecheck');
   run('npx vitest run');
