@@ -1,7 +1,8 @@
 import typescript from '@rollup/plugin-typescript';
 import resolve from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
-import { readFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve as resolvePath } from 'node:path';
 
 // The widgets' stylesheet, minified: imported as a string (injected at run time) and shipped as
 // dist/datacue-storefront.css for stores whose Content-Security-Policy forbids inline styles.
@@ -26,10 +27,19 @@ const cssModule = () => ({
 const minify = () =>
   terser({ ecma: 2020, compress: { passes: 3, unsafe_arrows: true, unsafe: true, pure_getters: true }, mangle: { properties: false }, format: { comments: false } });
 
+// Source maps name their sources relative to the map, inside the package: src/ and widgets/ ship with it (`files`),
+// and the bundled dependencies sit where npm puts them. The TypeScript plugin hands rollup paths with extra `../`
+// (relative to its outDir), so each path is re-anchored at the repository root it came from.
+const ROOT = resolvePath('.');
+const sourcemapPathTransform = (source, mapFile) => {
+  const inRepo = source.replace(/^(\.\.\/)+/, '');
+  return existsSync(join(ROOT, inRepo)) ? relative(dirname(mapFile), join(ROOT, inRepo)) : source;
+};
+
 /** Script-tag builds: one self-contained minified IIFE each. */
 const script = (input, file) => ({
   input,
-  output: { file, format: 'iife', sourcemap: false },
+  output: { file, format: 'iife', sourcemap: true, sourcemapPathTransform },
   plugins: [cssModule(), resolve({ browser: true }), typescript({ declaration: false, outDir: 'dist', rootDir: '.' }), minify()],
 });
 
@@ -39,7 +49,7 @@ export default [
   // npm entries: ESM with .d.ts; dependencies stay external so the app's bundler dedupes them.
   {
     input: { index: 'src/index.ts', widgets: 'widgets/index.ts' },
-    output: { dir: 'dist/esm', format: 'es', sourcemap: true },
+    output: { dir: 'dist/esm', format: 'es', sourcemap: true, sourcemapPathTransform },
     external: [/^preact/, 'nanoid', 'js-cookie'],
     plugins: [cssModule(), typescript({ declaration: true, declarationDir: 'dist/esm', outDir: 'dist/esm', rootDir: '.' })],
   },

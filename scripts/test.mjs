@@ -18,6 +18,7 @@ try {
   run('npm run build');
   run('npm run typecheck');
   run('npx vitest run');
+  run('npm run lint:package');
   run('npx playwright test');
   run('node scripts/size.mjs');
 } catch {

@@ -4,7 +4,7 @@ import type { DatacueStub } from './stub.js';
 import { createTracker } from './tracker.js';
 import { safely } from './log.js';
 
-type Host = Window & { datacue?: Partial<Datacue> & Partial<DatacueStub>; datacueConfig?: unknown };
+type Host = Omit<Window, 'datacue'> & { datacue?: Partial<Datacue> & Partial<DatacueStub>; datacueConfig?: unknown };
 
 function start(host: Host) {
   const previous = host.datacue;
@@ -25,4 +25,5 @@ function start(host: Host) {
   host.addEventListener('online', () => void tracker.flush());
 }
 
-safely(() => start(window as Host));
+// Under Node (server-side rendering, a test importing it) there is no page: do nothing, say nothing.
+if (typeof window != 'undefined') safely(() => start(window as Host));

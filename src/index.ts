@@ -1,6 +1,7 @@
 // npm entry. Importing it has no side effects, also under Node (server-side rendering).
 import type { Datacue, DatacueConfig } from './types.js';
 import { createTracker } from './tracker.js';
+import './global.js'; // the types of window.datacue and window.datacueConfig (no code)
 
 export type * from './types.js';
 export { DatacueError } from './error.js';

@@ -4,7 +4,8 @@ import { ensureDatacue } from '../src/stub.js';
 import { safely } from '../src/log.js';
 import { mountWidgets } from './mount.js';
 
-safely(() => {
+// Under Node (server-side rendering, a test importing it) there is no page: do nothing, say nothing.
+if (typeof document != 'undefined') safely(() => {
   // Looked up at each call, not once: datacue.js replaces the stub with the real tracker when it arrives.
   const datacue = () => ensureDatacue(window as Parameters<typeof ensureDatacue>[0]);
   // A store with a nonce-based Content-Security-Policy puts its nonce on this script tag; the styles reuse it.
