@@ -30,7 +30,7 @@ function routes({ orders, feed, settings, bannerFromEnv }) {
     ['GET', /^\/order\/([\w-]+)$/, (ctx, id) => pages.confirmation(ctx, orders.get(id))],
     ['GET', /^\/login$/, (ctx) => pages.login(ctx)],
     ['POST', /^\/login$/, logIn],
-    ['POST', /^\/logout$/, () => ({ status: 303, location: '/', cookies: [cookie(USER_COOKIE, null)] })],
+    ['POST', /^\/logout$/, () => ({ status: 303, location: '/', cookies: [cookie(USER_COOKIE, null), cookie(LOGIN_COOKIE, null)] })],
     ['GET', /^\/spa(\/.*)?$/, (ctx) => pages.taggedReply(ctx, { status: 200, html: spaShell(ctx) })],
     ['GET', /^\/qa$/, async () => ({ status: 200, html: await readFile(QA_PAGE, 'utf8') })],
     ['GET', /^\/qa\/settings$/, () => ({ status: 200, json: settingsView(settings, bannerFromEnv) })],
@@ -51,7 +51,7 @@ async function logIn(ctx) {
   return {
     status: 303,
     location: localPath(form.next),
-    cookies: [cookie(USER_COOKIE, userId, { httpOnly: true }), cookie(LOGIN_COOKIE, '1', { httpOnly: true })],
+    cookies: [cookie(USER_COOKIE, userId, { httpOnly: true }), cookie(LOGIN_COOKIE, '1', { httpOnly: true, days: 1 })],
   };
 }
 

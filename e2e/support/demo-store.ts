@@ -28,10 +28,11 @@ export interface DemoStore {
   stop(): Promise<number | null>;
 }
 
-export async function startDemoStore(): Promise<DemoStore> {
+/** Starts `node demo-store/server.mjs` with its own data folder; `env` adds variables (e.g. DEMO_CONSENT_BANNER). */
+export async function startDemoStore(env: Record<string, string> = {}): Promise<DemoStore> {
   const dataDir = mkdtempSync(join(tmpdir(), 'demo-store-'));
   const child: ChildProcess = spawn(process.execPath, [resolve(ROOT, 'demo-store/server.mjs')], {
-    env: { ...process.env, PORT: '0', DEMO_DATA_DIR: dataDir },
+    env: { ...process.env, PORT: '0', DEMO_DATA_DIR: dataDir, ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const url = await new Promise<string>((done, fail) => {
