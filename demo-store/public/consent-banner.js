@@ -20,9 +20,9 @@ export function bindConsentBanner(root, datacue) {
     if (!button) return;
     const state = button.dataset.consent; // 'granted' or 'denied'
     document.cookie = `${CONSENT_COOKIE}=${state}; path=/; max-age=${SIX_MONTHS}; samesite=lax`;
-    datacue.consent(state);
     banner.hidden = true;
     // The focused button is gone: the keyboard goes on from the page's content.
     document.getElementById('main')?.focus({ preventScroll: true });
+    datacue.consent(state);
   });
 }
