@@ -51,7 +51,10 @@ export function validateSettings(input) {
   };
 
   if (!isObject(input)) return { errors: [{ field: 'settings', message: `settings: expected an object, got ${show(input)}` }] };
-  const d = isObject(input.dashboard) ? input.dashboard : (fail('dashboard', 'an object', input.dashboard), {});
+  if (!isObject(input.dashboard)) return { errors: [{ field: 'dashboard', message: `dashboard: expected an object, got ${show(input.dashboard)}` }] };
+  const d = input.dashboard;
+  // A part that is not an object is named once; what it should hold is not checked in it.
+  const part = (field, v, expected) => (isObject(v) ? v : (fail(field, expected, v), undefined));
 
   const sections = [];
   if (!Array.isArray(d.sections)) fail('dashboard.sections', 'a list of sections', d.sections);
@@ -61,13 +64,13 @@ export function validateSettings(input) {
       if (!isObject(s)) return fail(at, 'an object', s);
       if (!SECTION_NAMES.includes(s.name)) return fail(`${at}.name`, `one of ${SECTION_NAMES.join(', ')}`, s.name);
       if (sections.some((x) => x.name === s.name)) return fail(`${at}.name`, 'each section once', s.name);
-      const perPage = isObject(s.items_per_page) ? s.items_per_page : (fail(`${at}.items_per_page`, 'an object {mobile, desktop}', s.items_per_page), {});
+      const perPage = part(`${at}.items_per_page`, s.items_per_page, 'an object {mobile, desktop}');
       sections.push({
         name: s.name,
         title: s.title === undefined ? '' : text(`${at}.title`, s.title, MAX_TITLE),
         layout: LAYOUTS.includes(s.layout) ? s.layout : (fail(`${at}.layout`, `one of ${LAYOUTS.join(', ')}`, s.layout), 'slider'),
         size: int(`${at}.size`, s.size, 1, MAX_SIZE),
-        items_per_page: {
+        items_per_page: perPage && {
           mobile: int(`${at}.items_per_page.mobile`, perPage.mobile, 1, MAX_ITEMS_PER_PAGE),
           desktop: int(`${at}.items_per_page.desktop`, perPage.desktop, 1, MAX_ITEMS_PER_PAGE),
         },
@@ -79,14 +82,14 @@ export function validateSettings(input) {
     fail('dashboard.show_fields', `a list of distinct fields among ${CARD_FIELDS.join(', ')}`, d.show_fields);
   else showFields = CARD_FIELDS.filter((f) => d.show_fields.includes(f));
 
-  const cta = isObject(d.cta_button) ? d.cta_button : (fail('dashboard.cta_button', 'an object', d.cta_button), {});
-  const ctaButton = {
+  const cta = part('dashboard.cta_button', d.cta_button, 'an object {show_button, caption, buy_caption, classes}');
+  const ctaButton = cta && {
     show_button: bool('dashboard.cta_button.show_button', cta.show_button),
     caption: text('dashboard.cta_button.caption', cta.caption, MAX_CAPTION),
     buy_caption: text('dashboard.cta_button.buy_caption', cta.buy_caption, MAX_CAPTION),
     classes: text('dashboard.cta_button.classes', cta.classes, MAX_CLASSES, /^[\w -]+$/, 'class names (letters, digits, - and _)'),
   };
-  if (ctaButton.show_button && !ctaButton.caption) fail('dashboard.cta_button.caption', 'a caption when the button shows', cta.caption);
+  if (ctaButton?.show_button && !ctaButton.caption) fail('dashboard.cta_button.caption', 'a caption when the button shows', cta.caption);
 
   const moneyFormat = text('dashboard.money_format', d.money_format, MAX_MONEY_FORMAT, MONEY_PLACEHOLDER, 'a format with {{amount}} (or another amount placeholder)');
 
