@@ -141,7 +141,9 @@ export function createModel() {
 
   /** The rank of every product: viewed or bought together with `seeds` first (strongest first), then popular. */
   function related(v, seeds) {
-    const score = (p) => seeds.reduce((sum, id) => sum + (together.get(id)?.get(p.product_id) ?? 0), 0);
+    const scores = new Map();
+    for (const id of seeds) together.get(id)?.forEach((w, other) => increment(scores, other, w));
+    const score = (p) => scores.get(p.product_id) ?? 0;
     const affinity = (p) => v.categories.get(p.category_id) ?? 0;
     return [...PRODUCTS].sort(
       (a, b) => score(b) - score(a) || affinity(b) - affinity(a) || popularityOf(b.product_id) - popularityOf(a.product_id),
