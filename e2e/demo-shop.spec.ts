@@ -1,6 +1,9 @@
 // Journeys through the demo store as a shopper makes them, checked on what reached its local events API.
 import { test, expect, anonymousId, eventsOf, isEvent, visit } from './support/demo-store';
 
+// Long journeys: the machine these run on may be busy.
+test.describe.configure({ timeout: 90_000 });
+
 const CART_LINE = { product_id: expect.any(String), variant_id: expect.any(String), quantity: expect.any(Number), unit_price: expect.any(Number), currency: 'USD' };
 
 test('every page type sets datacueConfig as the reference describes, loads both tags, and sends its page event', async ({ page, demo, errors }) => {
