@@ -1,10 +1,11 @@
 // The demo's plain cookie banner (switched on from /qa or DEMO_CONSENT_BANNER=1), wired as the README's "Plain cookie
-// banner" lines: the page's config says `consent: 'pending'` until the shopper answers, and the answer goes to
-// `datacue.consent(...)`. The answer is kept in the store's own first-party cookie, so the server puts it in the
-// config of every later page.
+// banner" lines: the answer goes to `datacue.consent(...)` and into the store's own first-party cookie for six
+// months. One difference: where the README's lines read that cookie on each page and call `datacue.consent(saved)`,
+// here the server reads it and writes the answer into the page's `datacueConfig` (`consent: 'pending'` until there
+// is one), so a page never starts pending once the shopper has answered.
 import { CONSENT_COOKIE } from '/shared/settings.mjs';
 
-const SIX_MONTHS = 182 * 24 * 60 * 60;
+const SIX_MONTHS = 15552000; // seconds, as the README's lines
 
 /** Binds the banner's buttons and the footer's "Cookie settings" (which shows the banner again). */
 export function bindConsentBanner(root, datacue) {
@@ -19,7 +20,7 @@ export function bindConsentBanner(root, datacue) {
     const button = e.target.closest('[data-consent]');
     if (!button) return;
     const state = button.dataset.consent; // 'granted' or 'denied'
-    document.cookie = `${CONSENT_COOKIE}=${state}; path=/; max-age=${SIX_MONTHS}; samesite=lax`;
+    document.cookie = `${CONSENT_COOKIE}=${state}; path=/; max-age=${SIX_MONTHS}; SameSite=Lax`;
     banner.hidden = true;
     // The focused button is gone: the keyboard goes on from the page's content.
     document.getElementById('main')?.focus({ preventScroll: true });
