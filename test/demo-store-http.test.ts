@@ -1,6 +1,6 @@
 // The demo store over HTTP: /qa/settings (read, save, refuse), the config in every recommendations answer following
 // the latest save, the cookie banner's config, the pages without tags and the login marker.
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createServer, type Server } from 'node:http';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,6 +9,9 @@ import type { AddressInfo } from 'node:net';
 import { createApp } from '../demo-store/server/app.mjs';
 import { DEFAULT_SETTINGS } from '../demo-store/server/dashboard.mjs';
 import { API_KEY } from '../demo-store/shared/settings.mjs';
+
+// Real servers and many requests each: the machine these run on may be busy.
+vi.setConfig({ testTimeout: 30_000 });
 
 const servers: Server[] = [];
 const dirs: string[] = [];
@@ -101,6 +104,9 @@ describe('the dashboard settings over HTTP', () => {
       ...[0, 1, 2, 3, 4].map((i) => `dashboard.sections[${i}].size`),
       'dashboard.money_format',
     ]);
+    // Only JSON: a form another site posts (text/plain, no preflight) is refused.
+    const form = await fetch(`${store.base}/qa/settings`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: JSON.stringify(withSize(2)) });
+    expect(form.status).toBe(415);
     const broken = await store.saveSettings('{"dashboard":');
     expect(broken.status).toBe(400);
     expect((await broken.json()).errors[0].message).toMatch(/^settings: malformed JSON/);

@@ -60,6 +60,11 @@ const settingsView = (settings, bannerFromEnv) => ({ ...settings.get(), consent_
 
 /** POST /qa/settings (JSON, the whole settings object): 400 naming each bad field, or 200 with what was saved. */
 async function saveSettings(ctx, settings, bannerFromEnv) {
+  // JSON only: another site's page cannot send that without the browser asking this server first (CORS preflight).
+  if (!/^application\/json\b/.test(ctx.req.headers['content-type'] ?? '')) {
+    ctx.req.resume();
+    return { status: 415, json: { errors: [{ field: 'content-type', message: 'content-type: expected application/json' }] } };
+  }
   let input;
   try {
     input = JSON.parse(await readBody(ctx.req));
