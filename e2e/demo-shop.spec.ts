@@ -1,6 +1,9 @@
 // Journeys through the demo store as a shopper makes them, checked on what reached its local events API.
 import { test, expect, anonymousId, eventsOf, isEvent, visit } from './support/demo-store';
 
+// Long journeys: the machine these run on may be busy.
+test.describe.configure({ timeout: 90_000 });
+
 const CART_LINE = { product_id: expect.any(String), variant_id: expect.any(String), quantity: expect.any(Number), unit_price: expect.any(Number), currency: 'USD' };
 
 test('every page type sets datacueConfig as the reference describes, loads both tags, and sends its page event', async ({ page, demo, errors }) => {
@@ -90,13 +93,15 @@ test('cart changes, wishlist, checkout and a guest order send their events with 
   ]);
   for (const e of updates) expect(e).toEqual({ type: 'cart', subtype: 'update', cart: e.cart, cart_link: `${demo.url}/cart` });
 
-  // Checkout started from the cart, the checkout page, then a guest order.
+  // Checkout started from the cart (deferred: the checkout page has no tag), then a guest order.
   await visit(page, demo, '/cart');
+  const sentBefore = demo.records().length;
+  const clickedAt = Date.now();
   await page.getByRole('link', { name: 'Checkout' }).click();
   await expect(page).toHaveURL(`${demo.url}/checkout`);
-  const [started] = await eventsOf(demo, visitor, 1, isEvent('checkout', 'started'));
-  expect(started!.request.body.event).toEqual({ type: 'checkout', subtype: 'started', cart: [{ ...chair, quantity: 1 }], cart_link: `${demo.url}/cart` });
-  await eventsOf(demo, visitor, 1, isEvent('pageview', 'checkout'));
+  // The checkout page, where the shopper types their details, carries no DataCue tag and sends nothing.
+  expect(await page.evaluate(() => ({ config: 'datacueConfig' in window, tracker: 'datacue' in window, scripts: document.scripts.length }))).toEqual({ config: false, tracker: false, scripts: 0 });
+  expect(demo.records().slice(sentBefore).map((r) => `${r.type}/${r.subtype}`)).toEqual([]);
 
   await page.getByLabel('Email').fill('guest@example.com');
   await page.getByLabel('Full name').fill('Guest Shopper');
@@ -115,6 +120,14 @@ test('cart changes, wishlist, checkout and a guest order send their events with 
     order_id: orderId,
     order_details: { order_status: 'completed', cart: [{ ...chair, quantity: 1 }], timestamp: expect.stringMatching(/Z$/) },
   });
+  // The confirmation page, the next one with tags, sends the checkout started left by the cart's button, once.
+  const started = await eventsOf(demo, visitor, 1, isEvent('checkout', 'started'));
+  expect(started).toHaveLength(1);
+  expect(started[0]!.request.body.event).toEqual({ type: 'checkout', subtype: 'started', cart: [{ ...chair, quantity: 1 }], cart_link: `${demo.url}/cart` });
+  // Stamped with the moment of the click, not of its delivery.
+  expect(Date.parse(started[0]!.request.body.timestamp)).toBeLessThan(Date.parse(started[0]!.at));
+  expect(Date.parse(started[0]!.request.body.timestamp)).toBeGreaterThanOrEqual(clickedAt - 1000);
+  expect(demo.records().filter((r) => r.anonymous_id === visitor && r.subtype === 'checkout')).toEqual([]);
   const [view] = await eventsOf(demo, visitor, 1, isEvent('pageview', 'order confirmation'));
   const [order] = await eventsOf(demo, visitor, 1, isEvent('order'));
   expect(view!.request.body.event).toEqual({ type: 'pageview', subtype: 'order confirmation', order_id: orderId });
@@ -125,13 +138,15 @@ test('cart changes, wishlist, checkout and a guest order send their events with 
   expect(errors).toEqual([]);
 });
 
-test('log in sends identify + login, switches the events to the user id and keeps the anonymous id; log out goes back', async ({ page, demo, errors }) => {
+test('the log-in page carries no tag; the page after log in sends login once, as the user, keeping the anonymous id; log out goes back', async ({ page, demo, errors }) => {
   await visit(page, demo, '/product/wingback-armchair');
   const visitor = await anonymousId(page.context());
   const [asGuest] = await eventsOf(demo, visitor, 1, isEvent('pageview', 'product'));
   expect(asGuest!.request.body.user).toEqual({ anonymous_id: visitor });
 
   await page.getByRole('link', { name: 'Log in' }).click();
+  await expect(page).toHaveURL(/\/login/);
+  expect(await page.evaluate(() => ({ config: 'datacueConfig' in window, tracker: 'datacue' in window, scripts: document.scripts.length }))).toEqual({ config: false, tracker: false, scripts: 0 });
   await page.getByLabel('Email or user id').fill('alice-42');
   await page.getByLabel('Password').fill('anything');
   await page.getByRole('button', { name: 'Log in' }).click();
@@ -139,6 +154,11 @@ test('log in sends identify + login, switches the events to the user id and keep
 
   const [login] = await eventsOf(demo, visitor, 1, isEvent('login'));
   expect(login!.request.body).toMatchObject({ user: { user_id: 'alice-42', anonymous_id: visitor }, event: { type: 'login' } });
+  expect(login!.request.headers.referer).toBe(`${demo.url}/`); // sent by the page the shopper landed on
+  // Once: a reload or the next page does not send it again.
+  await visit(page, demo, '/');
+  await visit(page, demo, '/cart');
+  expect(demo.records().filter((r) => r.anonymous_id === visitor && r.type === 'login')).toHaveLength(1);
   const [home] = await eventsOf(demo, visitor, 1, (r) => r.subtype === 'home');
   expect(home!.request.body.user).toEqual({ user_id: 'alice-42', anonymous_id: visitor });
   // What they viewed as a guest is theirs now.

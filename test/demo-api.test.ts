@@ -200,5 +200,5 @@ describe('the events API over HTTP', () => {
     const after = await post(good);
     expect(after.status).toBe(200);
     expect(await after.json()).toHaveProperty('related_product_skus');
-  });
+  }, 30_000); // 300 requests, 60 of them 64 KiB: slow on a busy machine
 });

@@ -1,6 +1,7 @@
 // The local events API's recommendations: learnt from the events it records, in the reference's response shapes.
 import { describe, expect, it } from 'vitest';
-import { createModel, productObject, SECTION_SIZE } from '../demo-store/server/recommend.mjs';
+import { createModel, productObject } from '../demo-store/server/recommend.mjs';
+import { DEFAULT_DASHBOARD, DEFAULT_SIZE as SECTION_SIZE } from '../demo-store/server/dashboard.mjs';
 import { BANNERS, PRODUCTS, productById } from '../demo-store/shared/catalog.mjs';
 
 type Envelope = { user: { anonymous_id?: string; user_id?: string }; event: Record<string, unknown> };
@@ -9,10 +10,13 @@ const anon = (id: string) => ({ anonymous_id: id });
 const view = (productId: string) => ({ type: 'pageview', subtype: 'product', product_id: productId });
 const HOME = { type: 'pageview', subtype: 'home' };
 
+/** The dashboard with one section only: each ranking rule seen without the other sections taking products first. */
+const only = (name: string) => ({ ...DEFAULT_DASHBOARD, sections: DEFAULT_DASHBOARD.sections.filter((s) => s.name === name) });
+
 /** Records an event and returns the answer, as the API does. */
-function send(model: ReturnType<typeof createModel>, user: Envelope['user'], event: Envelope['event']) {
+function send(model: ReturnType<typeof createModel>, user: Envelope['user'], event: Envelope['event'], dashboard = DEFAULT_DASHBOARD) {
   model.record({ user, event });
-  return model.answer({ user, event });
+  return model.answer({ user, event }, dashboard);
 }
 const ids = (list: { product_id: string }[] | undefined) => (list ?? []).map((p) => p.product_id);
 const SOFAS = PRODUCTS.filter((p) => p.kind === 'sofa' && p.category_id === 'living-room').map((p) => p.product_id);
@@ -30,6 +34,7 @@ describe('recommendations', () => {
       link: '/product/soft-three-seat-sofa',
       category_1: 'living-room',
       brand: 'Nordhus',
+      rating: 88,
       available: true,
       stock: 2,
       extra: { discount: '18%' },
@@ -60,7 +65,7 @@ describe('recommendations', () => {
   it('recently viewed keeps one entry per product, the newest first, without the product being viewed', () => {
     const model = createModel();
     for (const id of ['p1', 'p2', 'p1', 'p3']) send(model, anon('a'), view(id));
-    expect(ids(send(model, anon('a'), view('p2')).recent_product_skus)).toEqual(['p3', 'p1']);
+    expect(ids(send(model, anon('a'), view('p2'), only('recent')).recent_product_skus)).toEqual(['p3', 'p1']);
     expect(ids(send(model, anon('a'), HOME).recent_product_skus)).toEqual(['p2', 'p3', 'p1']);
   });
 
@@ -85,7 +90,7 @@ describe('recommendations', () => {
     // Two visitors view the bed then the rug; one views the bed then the lamp.
     for (const who of ['x', 'y']) for (const id of ['p1', 'p8']) send(model, anon(who), view(id));
     for (const id of ['p1', 'p6']) send(model, anon('z'), view(id));
-    const related = ids(send(model, anon('new'), view('p1')).related_product_skus);
+    const related = ids(send(model, anon('new'), view('p1'), only('related')).related_product_skus);
     expect(related.slice(0, 2)).toEqual(['p8', 'p6']);
     expect(related).toHaveLength(SECTION_SIZE);
     expect(related).not.toContain('p1');
@@ -99,9 +104,11 @@ describe('recommendations', () => {
       { product_id: 'p20', variant_id: 'oak', quantity: 4, unit_price: 119 },
     ];
     send(model, anon('buyer'), { type: 'order', subtype: 'completed', order_id: 'O1', cart });
-    expect(ids(send(model, anon('new'), view('p19')).related_product_skus).slice(0, 2)).toEqual(['p20', 'p22']);
-    // A category page's top products: most bought and viewed first.
-    expect(ids(send(model, anon('new'), { type: 'pageview', subtype: 'category', category_id: 'kitchen' }).top_product_skus)[0]).toBe('p20');
+    expect(ids(send(model, anon('new'), view('p19'), only('related')).related_product_skus).slice(0, 2)).toEqual(['p20', 'p22']);
+    // Related categories: a room's products most bought and viewed first.
+    const rows = send(model, anon('new'), HOME, only('categories')).related_categories;
+    expect(rows.map((r: { name: string }) => r.name)).toContain('Kitchen');
+    expect(ids(rows.find((r: { name: string }) => r.name === 'Kitchen').products)[0]).toBe('p20');
   });
 
   it('a category page gets that category first in its banners', () => {
@@ -121,7 +128,7 @@ describe('recommendations', () => {
     expect(ids(send(model, { anonymous_id: 'other-device', user_id: 'u1' }, HOME).recent_product_skus)).toEqual(['p10']);
   });
 
-  it('answers search, cart, 404, checkout and order confirmation pages with related and recent; other events with nothing', () => {
+  it('answers search, cart, 404, checkout and order confirmation pages with related, recent and related categories; other events with nothing', () => {
     const model = createModel();
     for (const event of [
       { type: 'search', term: 'sofa' },
@@ -130,7 +137,7 @@ describe('recommendations', () => {
       { type: 'pageview', subtype: 'checkout' },
       { type: 'pageview', subtype: 'order confirmation', order_id: 'O1' },
     ]) {
-      expect(Object.keys(send(model, anon('a'), event)!)).toEqual(['related_product_skus', 'recent_product_skus']);
+      expect(Object.keys(send(model, anon('a'), event)!)).toEqual(['related_product_skus', 'recent_product_skus', 'related_categories']);
     }
     for (const event of [{ type: 'login' }, { type: 'wishlist', subtype: 'add', product_id: 'p1' }, { type: 'click', subtype: 'product', product_id: 'p1' }]) {
       expect(send(model, anon('a'), event)).toBeNull();

@@ -1,5 +1,5 @@
 // What a shopper does on the store, wired the way the reference asks a store to ("Sending other events"): cart
-// updates, wishlist, checkout started, log in. Shared by the server-rendered pages (window.datacue) and the SPA
+// updates, wishlist, checkout started, log in; and the widgets' buy button (`datacue:add-to-cart`). Shared by the server-rendered pages (window.datacue) and the SPA
 // (the npm tracker), so it takes the tracker as a parameter.
 import { addToCart, itemCount, parseCart, removeFromCart, setQuantity } from '/shared/cart.mjs';
 import { CART_COOKIE } from '/shared/settings.mjs';
@@ -30,6 +30,22 @@ function saveCart(datacue, cart) {
   document.cookie = `${CART_COOKIE}=${encodeURIComponent(JSON.stringify(cart))}; path=/; max-age=${THIRTY_DAYS}; samesite=lax`;
   document.querySelectorAll('[data-cart-count]').forEach((el) => (el.textContent = String(itemCount(cart))));
   send(datacue, { type: 'cart', subtype: 'update', cart, cart_link: cartLink() });
+}
+
+/**
+ * The widgets' buy button (DESIGN.md §7): the product goes into the cart here, without leaving the page. When it
+ * cannot (sold out, all the stock already in the cart, cart full), the event is left alone and the browser opens the
+ * product page, where the shopper sees why.
+ */
+function addFromWidget(datacue, event) {
+  const { product_id: productId, variant_id: variantId } = event.detail ?? {};
+  const before = readCart();
+  const cart = addToCart(before, productId, variantId, 1);
+  if (cart === before) return;
+  event.preventDefault();
+  saveCart(datacue, cart);
+  const name = typeof event.detail.name === 'string' ? event.detail.name : 'The product';
+  document.querySelectorAll('[data-cart-toast]').forEach((toast) => (toast.textContent = `${name} is in your cart (${itemCount(cart)} items).`));
 }
 
 /** Re-renders the cart page's lines; a keyboard user stays on the quantity they edited (else on the cart). */
@@ -103,15 +119,14 @@ export function bindStore(root, datacue) {
     if (form.matches('[data-add-to-cart]')) {
       e.preventDefault();
       addFromForm(datacue, form);
-    } else if (form.matches('[data-login]')) {
-      // Reference "User Login": identify first, then the login event. The form then posts and the server keeps
-      // the user in a cookie; the request survives the navigation (the runtime sends with keepalive).
-      const userId = form.elements.user_id.value.trim();
-      if (!userId) return;
-      datacue.identify(userId);
-      send(datacue, { type: 'login' });
     }
   });
+
+  root.addEventListener('datacue:add-to-cart', (e) => addFromWidget(datacue, e));
+
+  // Reference "User Login": the log-in page carries no tag, so the first page with tags after it sends the event
+  // (its config already names the user).
+  if (root.querySelector('meta[name="demo-login"]')) send(datacue, { type: 'login' });
 
   root.addEventListener('change', (e) => {
     if (!e.target.matches('[data-quantity]')) return;
@@ -125,8 +140,9 @@ export function bindStore(root, datacue) {
     if (!target) return;
     if (target.matches('[data-wishlist]')) toggleWishlist(datacue, target);
     else if (target.matches('[data-checkout]')) {
-      // The link goes on to the checkout page; the event is on its way (keepalive) when the page changes.
-      send(datacue, { type: 'checkout', subtype: 'started', cart: readCart(), cart_link: cartLink() });
+      // Deferred: stored with the moment of the click and sent by the next page with tags (the checkout page has
+      // none), so the link is never held back.
+      datacue.track({ type: 'checkout', subtype: 'started', cart: readCart(), cart_link: cartLink() }, true).catch(() => null);
     } else {
       const cart = target.matches('[data-remove]') ? removeFromCart(readCart(), ...lineOf(target)) : [];
       saveCart(datacue, cart);

@@ -8,14 +8,18 @@ import { categoryConfig, homeConfig, notFoundConfig, productConfig, searchConfig
 import { API_KEY, EVENTS_PATH, STORE_NAME } from '/shared/settings.mjs';
 import { categoryBody, homeBody, notFoundBody, productBody, searchBody } from '/shared/views.mjs';
 import { bindStore, markWishlist } from './actions.js';
+import { bindConsentBanner } from './consent-banner.js';
 
 const BASE = '/spa';
 const view = document.querySelector('[data-spa-view]');
 const userId = document.querySelector('meta[name="demo-user"]').content || null;
 
-const datacue = createDatacue({ api_key: API_KEY, user_id: userId, options: { events_url: EVENTS_PATH } });
+// With the cookie banner on, the server says what the shopper answered ('pending' until they do).
+const consent = document.querySelector('meta[name="demo-consent"]').content;
+const datacue = createDatacue({ api_key: API_KEY, user_id: userId, options: { events_url: EVENTS_PATH, ...(consent ? { consent } : {}) } });
 mountWidgets(datacue);
 bindStore(document, datacue);
+bindConsentBanner(document, datacue);
 
 /** The view of a store path (without /spa): its title, body and the config of its page event. */
 function route(path, params) {

@@ -1,6 +1,7 @@
 // The local events API (POST /api/events): the contract of DESIGN.md §4 on the demo store's own origin.
 // Checks the key, the size and the envelope, records every request (accepted or not) and answers page events with
 // recommendations. Whatever arrives, it answers and goes on serving.
+import { DEFAULT_DASHBOARD, responseConfig } from './dashboard.mjs';
 import { validateEnvelope } from './validate.mjs';
 
 /** Far above any real event (a product page with many variants is a few KB), far below what could hurt. */
@@ -27,9 +28,10 @@ export const tooLarge = () => refusal(413, 'Payload Too Large', `body: at most $
 
 /**
  * The answer to the text of one authorized request of acceptable size: 400 naming the field, or 200 with
- * recommendations / 204 after `model` has learnt from it. Returns the parsed envelope too (for the record).
+ * recommendations and the dashboard's `config` / 204 after `model` has learnt from it. Returns the parsed envelope
+ * too (for the record).
  */
-export function answerBody(text, model) {
+export function answerBody(text, model, dashboard = DEFAULT_DASHBOARD) {
   let body;
   try {
     body = JSON.parse(text);
@@ -39,8 +41,9 @@ export function answerBody(text, model) {
   const found = validateEnvelope(body);
   if (found) return { ...refusal(400, 'Bad Request', found.message, found.field), parsed: body };
   model.record(body);
-  const recommendations = model.answer(body);
-  return { status: recommendations ? 200 : 204, body: recommendations, parsed: body, envelope: body };
+  const recommendations = model.answer(body, dashboard);
+  if (!recommendations) return { status: 204, body: null, parsed: body, envelope: body };
+  return { status: 200, body: { ...recommendations, config: responseConfig(dashboard) }, parsed: body, envelope: body };
 }
 
 /** Who and what a request was about, as far as its body tells (also for refused ones, so QA can filter them). */
@@ -54,10 +57,10 @@ function about(parsed) {
 const KEPT_HEADERS = ['authorization', 'content-type', 'content-length', 'origin', 'referer', 'user-agent'];
 
 /**
- * The HTTP handler. `onRecord` receives one record per POST: what was asked, what was answered; accepted ones
+ * The HTTP handler. `dashboard()` gives the settings of the moment (each answer follows the latest save). `onRecord` receives one record per POST: what was asked, what was answered; accepted ones
  * carry the envelope (`request.body`), refused ones the start of their text (`request.body_text`).
  */
-export function createEventsApi({ apiKey, model, onRecord }) {
+export function createEventsApi({ apiKey, model, dashboard, onRecord }) {
   function send(res, reply) {
     const payload = reply.body ? JSON.stringify(reply.body) : '';
     res.writeHead(reply.status, {
@@ -117,7 +120,7 @@ export function createEventsApi({ apiKey, model, onRecord }) {
       const text = Buffer.concat(chunks).toString('utf8');
       let result;
       try {
-        result = answerBody(text, model);
+        result = answerBody(text, model, dashboard());
       } catch (e) {
         // A bug of ours must not take the store down; the request is still answered and recorded.
         result = refusal(500, 'Internal Server Error', `the demo API failed on this event: ${e.message}`);

@@ -27,8 +27,8 @@ export const cookie = (name, value, { httpOnly = false, days = 30 } = {}) =>
     ...(httpOnly ? ['HttpOnly'] : []),
   ].join('; ');
 
-/** The fields of a urlencoded form body; a body over `limit` characters is read, dropped and refused (413). */
-export function readForm(req, limit = 16 * 1024) {
+/** The text of a request body; a body over `limit` characters is read, dropped and refused (413). */
+export function readBody(req, limit = 16 * 1024) {
   return new Promise((resolve, reject) => {
     let text = '';
     let size = 0;
@@ -38,12 +38,15 @@ export function readForm(req, limit = 16 * 1024) {
       if (size <= limit) text += chunk;
     });
     req.on('end', () => {
-      if (size > limit) reject(Object.assign(new Error('form too large'), { status: 413 }));
-      else resolve(Object.fromEntries(new URLSearchParams(text)));
+      if (size > limit) reject(Object.assign(new Error('body too large'), { status: 413 }));
+      else resolve(text);
     });
     req.on('error', reject);
   });
 }
+
+/** The fields of a urlencoded form body (413 when too large). */
+export const readForm = async (req, limit) => Object.fromEntries(new URLSearchParams(await readBody(req, limit)));
 
 /** Only a path of this store: never another origin (`//host`, `/\host`) after log in. */
 export const localPath = (value) => (typeof value === 'string' && /^\/(?![/\\])/.test(value) ? value : '/');

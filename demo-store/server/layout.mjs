@@ -4,14 +4,15 @@ import { CATEGORIES, categoryLink } from '../shared/catalog.mjs';
 import { itemCount } from '../shared/cart.mjs';
 import { API_KEY, EVENTS_PATH, STORE_NAME } from '../shared/settings.mjs';
 
-const EVENTS_OPTIONS = { events_url: EVENTS_PATH };
-
-/** The config object of a page type (reference: "The config object"), pointed at the local events API. */
-export const datacueConfig = (userId, pageFields) => ({
+/**
+ * The config object of a page type (reference: "The config object"), pointed at the local events API. With the
+ * cookie banner on, `options.consent` is the shopper's answer, 'pending' until they give one (DESIGN.md §9).
+ */
+export const datacueConfig = (userId, pageFields, consent) => ({
   api_key: API_KEY,
   user_id: userId ?? null,
   ...pageFields,
-  options: EVENTS_OPTIONS,
+  options: { events_url: EVENTS_PATH, ...(consent.banner ? { consent: consent.choice ?? 'pending' } : {}) },
 });
 
 /** The reference's tags: the config snippet first, then the tracker and the widgets, as a store template has them. */
@@ -21,24 +22,22 @@ window.datacueConfig = ${trusted(scriptJson(config, 2))};
 <script src="/dist/datacue.js"></script>
 <script src="/dist/datacue-storefront.js"></script>`;
 
+/** Tells the store's script to send `login`: this is the first page with tags since the shopper logged in. */
+export const loginMarker = (ctx) => (ctx.justLoggedIn ? html`<meta name="demo-login" content="1">` : '');
+
 /**
- * For a page with no page type of the reference (log in): the README's async snippet queues `init` before the
- * tracker loads, so events sent from the page are configured and no page event is sent.
+ * The cookie banner (when switched on): fixed at the bottom, over the page rather than pushing it, and first in the
+ * tab order; hidden once the shopper has answered, until they reopen it from the footer.
  */
-export const initOnlyTags = () => html`<script>
-(function (w, m) {
-  var d = (w.datacue = w.datacue || { q: [] });
-  m.forEach(function (k) {
-    d[k] = d[k] || function () {
-      var a = arguments;
-      return new Promise(function (res, rej) { d.q.push([k, a, res, rej]); });
-    };
-  });
-})(window, ['init', 'identify', 'track', 'page', 'onRecommendations']);
-datacue.init(${trusted(scriptJson(API_KEY))}, ${trusted(scriptJson(EVENTS_OPTIONS))});
-</script>
-<script src="/dist/datacue.js"></script>
-<script src="/dist/datacue-storefront.js"></script>`;
+function consentBanner(consent) {
+  return html`<section class="consent-banner" aria-label="Cookie consent" data-consent-banner ${consent.choice ? 'hidden' : ''}>
+  <p>We use cookies to remember what you viewed and recommend products you will like. Is that all right?</p>
+  <div class="consent-actions">
+    <button type="button" class="button" data-consent="denied">Decline</button>
+    <button type="button" class="button primary" data-consent="granted">Accept</button>
+  </div>
+</section>`;
+}
 
 function header({ user, cart, term }) {
   return html`<header class="site-header">
@@ -68,8 +67,11 @@ function header({ user, cart, term }) {
 /** The store's own behaviour (cart, wishlist, log in), on every server-rendered page. */
 export const storeScript = () => html`<script type="module" src="/assets/store.js"></script>`;
 
-/** A whole page; `head` ends the <head> (the store's script and DataCue's tags, or the SPA's modules). */
-export function layout({ title, head, body, user, cart, term }) {
+/**
+ * A whole page; `head` ends the <head> (the store's script and DataCue's tags, or the SPA's modules). `consent`
+ * (given on pages with tags) adds the cookie banner when it is switched on.
+ */
+export function layout({ title, head, body, user, cart, term, consent }) {
   return html`<!doctype html>
 <html lang="en">
 <head>
@@ -82,13 +84,16 @@ ${head}
 </head>
 <body>
 <a class="skip" href="#main">Skip to content</a>
+${consent?.banner ? consentBanner(consent) : ''}
 ${header({ user, cart, term })}
-<main id="main">
+<p class="cart-toast" role="status" data-cart-toast></p>
+<main id="main" tabindex="-1">
 ${body}
 </main>
 <footer class="site-footer">
   <p>${STORE_NAME} is the demo store of the DataCue storefront runtime: every event it sends shows up in the
   <a href="/qa">QA view</a>. Try the <a href="/spa">single-page version</a> too.</p>
+  ${consent?.banner ? html`<p><button type="button" class="link-button" data-consent-reopen>Cookie settings</button></p>` : ''}
 </footer>
 </body>
 </html>`.toString();

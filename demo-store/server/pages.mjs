@@ -14,23 +14,42 @@ import {
   searchBody,
   variantLabel,
 } from '../shared/views.mjs';
+import { LOGIN_COOKIE } from '../shared/settings.mjs';
 import {
   cartConfig,
   categoryConfig,
-  checkoutConfig,
   homeConfig,
   notFoundConfig,
   orderConfig,
   productConfig,
   searchConfig,
 } from '../shared/page-config.mjs';
-import { datacueConfig, initOnlyTags, layout, storeScript, trackingTags } from './layout.mjs';
+import { cookie } from './http-util.mjs';
+import { datacueConfig, layout, loginMarker, storeScript, trackingTags } from './layout.mjs';
 
-/** A store page: its config, the layout, and the user and cart from the request. */
-const storePage = (ctx, { status = 200, title, page, body, userId = ctx.user, term }) => ({
-  status,
-  html: layout({ title, head: html`${storeScript()}${trackingTags(datacueConfig(userId, page))}`, body, user: ctx.user, cart: ctx.cart, term }),
-});
+/** The reply of a page with DataCue tags: the first one after a log in sends `login`, so the marker is used up. */
+export const taggedReply = (ctx, reply) => (ctx.justLoggedIn ? { ...reply, cookies: [cookie(LOGIN_COOKIE, null)] } : reply);
+
+/** A store page: its config, the layout, and the user, cart and consent from the request. */
+const storePage = (ctx, { status = 200, title, page, body, userId = ctx.user, term }) =>
+  taggedReply(ctx, {
+    status,
+    html: layout({
+      title,
+      head: html`${loginMarker(ctx)}${storeScript()}${trackingTags(datacueConfig(userId, page, ctx.consent))}`,
+      body,
+      user: ctx.user,
+      cart: ctx.cart,
+      term,
+      consent: ctx.consent,
+    }),
+  });
+
+/**
+ * A page where the shopper types personal details or a password: no DataCue tag, no script at all (the reference
+ * advises no tracking script where sensitive data is typed). Plain forms that post to the server.
+ */
+const untrackedPage = (ctx, { status = 200, title, body }) => ({ status, html: layout({ title, head: '', body, user: ctx.user, cart: ctx.cart }) });
 
 export const home = (ctx) => storePage(ctx, { title: 'Home', page: homeConfig(), body: homeBody() });
 
@@ -79,13 +98,12 @@ function orderSummary(lines) {
     <p class="total">Total <strong>${formatPrice(cartTotal(lines))}</strong></p>`;
 }
 
-/** GET /checkout, and POST /checkout with problems (`errors`) to show next to the form. */
+/** GET /checkout, and POST /checkout with problems (`errors`) to show next to the form. No DataCue tag. */
 export function checkout(ctx, { values = {}, errors = [] } = {}) {
   if (!ctx.cart.length) return { status: 303, location: '/cart' };
-  return storePage(ctx, {
+  return untrackedPage(ctx, {
     status: errors.length ? 400 : 200,
     title: 'Checkout',
-    page: checkoutConfig(),
     body: html`<h1>Checkout</h1>
       <div class="checkout">
         <form method="post" action="/checkout" class="form">
@@ -98,8 +116,7 @@ export function checkout(ctx, { values = {}, errors = [] } = {}) {
           <button class="button primary">Place order</button>
         </form>
         <aside aria-label="Order summary"><h2>Your order</h2>${orderSummary(ctx.cart)}</aside>
-      </div>
-      ${recommendations()}`,
+      </div>`,
   });
 }
 
@@ -121,22 +138,18 @@ export function confirmation(ctx, order) {
 export const notFound = (ctx) =>
   storePage(ctx, { status: 404, title: 'Page not found', page: notFoundConfig(), body: notFoundBody() });
 
-/** Log in: any user id and password will do. The browser identifies the user and sends the login event on submit. */
+/** Log in: any user id and password will do. No DataCue tag: the page the shopper lands on sends `login`. */
 export function login(ctx, { error } = {}) {
   const next = ctx.url.searchParams.get('next') ?? '/';
-  return {
+  return untrackedPage(ctx, {
     status: error ? 400 : 200,
-    html: layout({
-      title: 'Log in',
-      head: html`${storeScript()}${initOnlyTags()}`,
-      user: ctx.user,
-      cart: ctx.cart,
-      body: html`<h1>Log in</h1>
+    title: 'Log in',
+    body: html`<h1>Log in</h1>
         ${
           ctx.user
             ? html`<p class="lead">You are logged in as <strong>${ctx.user}</strong>.</p>
               <form method="post" action="/logout"><button class="button">Log out</button></form>`
-            : html`<form method="post" action="/login" class="form narrow" data-login>
+            : html`<form method="post" action="/login" class="form narrow">
               ${error ? html`<div class="errors" role="alert"><p>${error}</p></div>` : ''}
               <input type="hidden" name="next" value="${next}">
               <label>Email or user id <input name="user_id" autocomplete="username" required></label>
@@ -145,6 +158,5 @@ export function login(ctx, { error } = {}) {
               <button class="button primary">Log in</button>
             </form>`
         }`,
-    }),
-  };
+  });
 }

@@ -9,11 +9,13 @@ import {
   photoUrl,
   productById,
   productLink,
+  productsIn,
   variantOf,
 } from '../shared/catalog.mjs';
+import { DEFAULT_DASHBOARD } from './dashboard.mjs';
 
-/** Products per section (the widgets' default section size). */
-export const SECTION_SIZE = 8;
+/** Rows of related categories, one category each. */
+export const CATEGORY_ROWS = 2;
 /** Recently viewed products remembered per visitor. */
 const RECENT_KEPT = 20;
 /** A product view counts as "viewed together" with this many of the visitor's previous views. */
@@ -40,6 +42,7 @@ export function productObject(product, variant = product.variants[0]) {
     link: productLink(product),
     category_1: product.category_id,
     brand: product.brand,
+    rating: product.rating,
     available: variant.stock > 0,
     stock: variant.stock,
     extra: off ? { discount: `${off}%` } : {},
@@ -49,7 +52,7 @@ export function productObject(product, variant = product.variants[0]) {
 const increment = (map, key, by = 1) => map.set(key, (map.get(key) ?? 0) + by);
 
 export function createModel() {
-  /** key → { recent: [{product_id, variant_id}] newest first, categories: Map<category_id, views> } */
+  /** key → { recent: [{product_id, variant_id}] newest first, categories: Map<category_id, views>, cart: [product_id] } */
   const visitors = new Map();
   /** product_id → views + BUY_WEIGHT × units bought */
   const popularity = new Map();
@@ -57,7 +60,7 @@ export function createModel() {
   const together = new Map();
 
   function visitor(key) {
-    const found = visitors.get(key) ?? { recent: [], categories: new Map() };
+    const found = visitors.get(key) ?? { recent: [], categories: new Map(), cart: [] };
     visitors.delete(key); // re-inserted last: Map order is least recently seen first
     visitors.set(key, found);
     if (visitors.size > MAX_VISITORS) visitors.delete(visitors.keys().next().value);
@@ -80,6 +83,7 @@ export function createModel() {
     const seen = new Set(anon.recent.map((r) => r.product_id));
     known.recent = [...anon.recent, ...known.recent.filter((r) => !seen.has(r.product_id))].slice(0, RECENT_KEPT);
     anon.categories.forEach((n, c) => increment(known.categories, c, n));
+    if (!known.cart.length) known.cart = anon.cart;
   }
 
   function viewProduct(v, productId, variantId) {
@@ -111,7 +115,11 @@ export function createModel() {
     else if (event.type === 'pageview' && event.subtype === 'category') {
       const category = categoryById(event.category_id ?? event.category_name);
       if (category) increment(v.categories, category.id);
-    } else if (event.type === 'order' && event.subtype !== 'cancelled') buy(v, event.cart);
+    } else if (event.type === 'cart' && event.subtype === 'update') v.cart = event.cart.map((l) => l.product_id);
+    else if (event.type === 'order' && event.subtype !== 'cancelled') {
+      buy(v, event.cart);
+      v.cart = []; // the cart became the order
+    }
     else if (event.type === 'wishlist' && event.subtype === 'add' && productById(event.product_id)) increment(popularity, event.product_id);
   }
 
@@ -131,93 +139,104 @@ export function createModel() {
     };
   }
 
-  const available = (exclude) => PRODUCTS.filter((p) => p.available && !exclude.has(p.product_id));
-
-  /**
-   * Viewed or bought together with `seeds`, strongest first, then the most popular products, those of the
-   * visitor's favourite categories first.
-   */
-  function related(v, seeds, exclude) {
-    const score = (p) => seeds.reduce((sum, id) => sum + (together.get(id)?.get(p.product_id) ?? 0), 0);
-    const candidates = available(exclude);
-    const linked = candidates.filter((p) => score(p) > 0).sort((a, b) => score(b) - score(a));
-    const taken = new Set(linked.map((p) => p.product_id));
+  /** The rank of every product: viewed or bought together with `seeds` first (strongest first), then popular. */
+  function related(v, seeds) {
+    const scores = new Map();
+    for (const id of seeds) together.get(id)?.forEach((w, other) => increment(scores, other, w));
+    const score = (p) => scores.get(p.product_id) ?? 0;
     const affinity = (p) => v.categories.get(p.category_id) ?? 0;
-    const popular = candidates
-      .filter((p) => !taken.has(p.product_id))
-      .sort((a, b) => affinity(b) - affinity(a) || popularityOf(b.product_id) - popularityOf(a.product_id));
-    return [...linked, ...popular].slice(0, SECTION_SIZE).map((p) => productObject(p));
+    return [...PRODUCTS].sort(
+      (a, b) => score(b) - score(a) || affinity(b) - affinity(a) || popularityOf(b.product_id) - popularityOf(a.product_id),
+    );
   }
 
   /** Same category or brand, the category counting more, then the closest price. */
   function similar(product) {
     const score = (p) => (p.category_id === product.category_id ? 2 : 0) + (p.brand === product.brand ? 1 : 0);
     const distance = (p) => Math.abs(Math.log(p.price / product.price));
-    return available(new Set([product.product_id]))
-      .filter((p) => score(p) > 0)
-      .sort((a, b) => score(b) - score(a) || distance(a) - distance(b))
-      .slice(0, SECTION_SIZE)
-      .map((p) => productObject(p));
+    return PRODUCTS.filter((p) => score(p) > 0).sort((a, b) => score(b) - score(a) || distance(a) - distance(b));
   }
 
-  /** The category's products, most viewed and bought first. */
-  const top = (categoryId) =>
-    available(new Set())
-      .filter((p) => p.category_id === categoryId)
-      .sort((a, b) => popularityOf(b.product_id) - popularityOf(a.product_id))
-      .slice(0, SECTION_SIZE)
-      .map((p) => productObject(p));
+  /** A category's products, most viewed and bought first. */
+  const popularIn = (id) => productsIn(id).sort((a, b) => popularityOf(b.product_id) - popularityOf(a.product_id));
 
-  function recent(v, exclude) {
-    return v.recent
-      .filter((r) => !exclude.has(r.product_id))
-      .slice(0, SECTION_SIZE)
-      .map((r) => {
-        const product = productById(r.product_id);
-        return productObject(product, variantOf(product, r.variant_id));
-      });
+  /** Related to the category: its own products first, then those viewed or bought with them. */
+  function top(v, id) {
+    const own = popularIn(id);
+    return [...own, ...related(v, own.map((p) => p.product_id))];
+  }
+
+  const recentOf = (v) =>
+    v.recent.map((r) => {
+      const product = productById(r.product_id);
+      return { product, variant: variantOf(product, r.variant_id) };
+    });
+
+  /**
+   * The products a page shows by itself, which no section may repeat: the product viewed, what is in the cart on the
+   * cart page, and the category's own grid (its products, in the order the grid shows them first) on its page.
+   */
+  function shownByPage(v, type, event) {
+    if (type === 'product') return [event.product_id];
+    if (type === 'cart') return [...v.cart];
+    const category = type === 'category' && categoryById(event.category_id ?? event.category_name);
+    return category ? productsIn(category.id).map((p) => p.product_id) : [];
   }
 
   /**
    * The response to an envelope already recorded: recommendations for page events and searches, null (204) for the
-   * rest. The reference documents responses for home and product pageviews and searches; the other page types get
-   * the sections the widgets show for them too, so that every page of the store has recommendations.
+   * rest. Every page type gets related categories, related and recently viewed; category pages add top, product pages
+   * add similar and their related is product-based (reference, "Types of recommendations"). The sections are filled
+   * in the order the dashboard gives, each with its size, and a product appears once per page: never in two sections,
+   * never one the page shows by itself. A section the dashboard leaves out is not sent; sold-out products only when
+   * the dashboard shows them.
    */
-  function answer({ user, event }) {
+  function answer({ user, event }, dashboard = DEFAULT_DASHBOARD) {
     const isPage = event.type === 'pageview';
     if (!isPage && event.type !== 'search') return null;
+    const type = isPage ? event.subtype : 'search';
     const v = visitor(visitorKey(user));
-    const recentIds = new Set(v.recent.map((r) => r.product_id));
-    switch (isPage ? event.subtype : 'search') {
-      case 'home':
-        return {
-          ...banners(v, 1, 2),
-          related_product_skus: related(v, [...recentIds].slice(0, TOGETHER_WINDOW), recentIds),
-          recent_product_skus: recent(v, new Set()),
-        };
-      case 'product': {
-        const product = productById(event.product_id);
-        const here = new Set([event.product_id]);
-        return {
-          similar_product_skus: product ? similar(product) : [],
-          related_product_skus: related(v, [event.product_id], here),
-          recent_product_skus: recent(v, here),
-        };
+    const product = type === 'product' ? productById(event.product_id) : undefined;
+    const category = type === 'category' ? categoryById(event.category_id ?? event.category_name) : undefined;
+    const viewed = v.recent.map((r) => r.product_id);
+    const taken = new Set(shownByPage(v, type, event));
+
+    /** The first `size` of `ranked` ({product, variant} or products) not yet on the page, now taken. */
+    function take(ranked, size, skip = new Set()) {
+      const out = [];
+      for (const item of ranked) {
+        if (out.length >= size) break;
+        const { product: p, variant = p.variants[0] } = item.product ? item : { product: item };
+        if (taken.has(p.product_id) || skip.has(p.product_id) || (dashboard.hide_out_of_stock && !(variant.stock > 0))) continue;
+        taken.add(p.product_id);
+        out.push(productObject(p, variant));
       }
-      case 'category': {
-        const category = categoryById(event.category_id ?? event.category_name);
-        return {
-          ...banners(v, 2, 2, category?.id),
-          top_product_skus: category ? top(category.id) : [],
-          recent_product_skus: recent(v, new Set()),
-        };
-      }
-      default:
-        return {
-          related_product_skus: related(v, [...recentIds].slice(0, TOGETHER_WINDOW), recentIds),
-          recent_product_skus: recent(v, new Set()),
-        };
+      return out;
     }
+
+    const sections = {
+      // Product pages: related to the product. Elsewhere: to what the visitor viewed, leaving out what they saw.
+      related: (size) => ['related_product_skus', product ? take(related(v, [product.product_id]), size) : take(related(v, viewed.slice(0, TOGETHER_WINDOW)), size, new Set(viewed))],
+      similar: (size) => type === 'product' && ['similar_product_skus', product ? take(similar(product), size) : []],
+      top: (size) => type === 'category' && ['top_product_skus', category ? take(top(v, category.id), size) : []],
+      categories: (size) => [
+        'related_categories',
+        rankedCategories(v, category?.id)
+          .filter((id) => id !== category?.id) // its own products are the page's grid
+          .reduce((rows, id) => {
+            const products = rows.length < CATEGORY_ROWS ? take(popularIn(id), size) : [];
+            return products.length ? [...rows, { name: categoryById(id).name, products }] : rows;
+          }, []),
+      ],
+      recent: (size) => ['recent_product_skus', take(recentOf(v), size)],
+    };
+
+    const response = type === 'home' ? banners(v, 1, 2) : type === 'category' ? banners(v, 2, 2, category?.id) : {};
+    for (const { name, size } of dashboard.sections) {
+      const section = sections[name]?.(size);
+      if (section) response[section[0]] = section[1];
+    }
+    return response;
   }
 
   return { record, answer };

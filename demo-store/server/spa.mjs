@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { html, scriptJson, trusted } from '../shared/html.mjs';
-import { layout } from './layout.mjs';
+import { layout, loginMarker } from './layout.mjs';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 
@@ -37,9 +37,12 @@ export const spaShell = (ctx) =>
   layout({
     title: 'Single-page store',
     head: html`<meta name="demo-user" content="${ctx.user ?? ''}">
+<meta name="demo-consent" content="${ctx.consent.banner ? ctx.consent.choice ?? 'pending' : ''}">
+${loginMarker(ctx)}
 <script type="importmap">${trusted(scriptJson(IMPORT_MAP, 2))}</script>
 <script type="module" src="/assets/spa.js"></script>`,
     body: html`<div data-spa-view></div>`,
     user: ctx.user,
     cart: ctx.cart,
+    consent: ctx.consent,
   });

@@ -93,6 +93,9 @@ function variantsOf(colors, stock, fallbackColor) {
   }));
 }
 
+/** Shoppers' ratings, 0-100 (the reference's scale: five stars), spread so that every star count shows. */
+const RATINGS = [92, 78, 58, 100, 84, 66, 45, 96, 72, 88, 35, 81];
+
 const describe = (name, brand, category) =>
   `The ${name} by ${brand}: made to last, easy to live with, and at home in any ${category.toLowerCase()}.`;
 
@@ -108,6 +111,7 @@ export const PRODUCTS = ROWS.map(([category_id, kind, name, brand, price, full_p
     price,
     full_price: full_price ?? price,
     stock,
+    rating: RATINGS[i % RATINGS.length],
     available: stock > 0,
     description: describe(name, brand, category.name),
     variants: variantsOf(colors, stock, COLORS.Natural),

@@ -33,7 +33,6 @@ export const productConfig = (product, chosenVariant) => ({
 
 export const searchConfig = (term) => ({ page_type: 'search', term });
 export const cartConfig = () => ({ page_type: 'cart' });
-export const checkoutConfig = () => ({ page_type: 'checkout' });
 export const notFoundConfig = () => ({ page_type: '404' });
 
 /** Sends the order from the browser (reference: "Order confirmation", frontend). */

@@ -1,11 +1,17 @@
 // The demo store for browser journeys: `node demo-store/server.mjs` started as `npm start` runs it, on a free port,
 // with its own data folder, once per worker; and what its local events API recorded, read back from its journal.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { test as base, expect, type BrowserContext, type Page } from '@playwright/test';
 import { ROOT } from './servers';
+
+/**
+ * Whether the built widgets follow DESIGN.md §7's dashboard settings and click subtypes (the w10 branch): their
+ * bundle then names the response's `show_fields`. Journeys that depend on it say so when they are skipped.
+ */
+export const widgetsFollowDashboard = readFileSync(resolve(ROOT, 'dist/datacue-storefront.js'), 'utf8').includes('show_fields');
 
 /** One request the local events API received, as its journal (data/events.jsonl) keeps it. */
 export interface DemoRecord {
@@ -28,10 +34,11 @@ export interface DemoStore {
   stop(): Promise<number | null>;
 }
 
-export async function startDemoStore(): Promise<DemoStore> {
+/** Starts `node demo-store/server.mjs` with its own data folder; `env` adds variables (e.g. DEMO_CONSENT_BANNER). */
+export async function startDemoStore(env: Record<string, string> = {}): Promise<DemoStore> {
   const dataDir = mkdtempSync(join(tmpdir(), 'demo-store-'));
   const child: ChildProcess = spawn(process.execPath, [resolve(ROOT, 'demo-store/server.mjs')], {
-    env: { ...process.env, PORT: '0', DEMO_DATA_DIR: dataDir },
+    env: { ...process.env, PORT: '0', DEMO_DATA_DIR: dataDir, ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const url = await new Promise<string>((done, fail) => {
@@ -48,7 +55,8 @@ export async function startDemoStore(): Promise<DemoStore> {
     url,
     dataDir,
     records: () =>
-      readFileSync(join(dataDir, 'events.jsonl'), 'utf8')
+      // No journal yet: nothing has arrived.
+      (existsSync(join(dataDir, 'events.jsonl')) ? readFileSync(join(dataDir, 'events.jsonl'), 'utf8') : '')
         .split('\n')
         .filter(Boolean)
         .map((line) => JSON.parse(line)),
