@@ -9,8 +9,10 @@ const SOFAS = ['soft-three-seat-sofa', 'contemporary-sofa', 'wicker-outdoor-sofa
 test('an anonymous visitor views three sofas and sees them in "Recently viewed", sofas recommended', async ({ page, demo, errors }) => {
   for (const slug of SOFAS) await visit(page, demo, `/product/${slug}`);
   await visit(page, demo, '/');
-  const recent = page.locator('[data-dc-products] .dc-section--recent .dc-card__name');
-  await expect(recent).toHaveText(['Wicker Outdoor Sofa', 'Contemporary Sofa', 'Soft Three-Seat Sofa']);
+  // Each viewed sofa shows once: in "Recently viewed", unless a section above it already shows it (one product once).
+  await expect(page.locator('[data-dc-products] .dc-section--recent .dc-card')).not.toHaveCount(0);
+  const shown = await page.locator('[data-dc-products] .dc-card__name').allTextContents();
+  for (const name of ['Wicker Outdoor Sofa', 'Contemporary Sofa', 'Soft Three-Seat Sofa']) expect(shown.filter((n) => n === name)).toHaveLength(1);
   // The anonymous visitor's history drives the rest too: sofas among the recommendations for them.
   await expect(page.locator('[data-dc-products] .dc-section--related .dc-card__name').filter({ hasText: /Sofa|Loveseat|Armchair/ }).first()).toBeVisible();
   const visitor = await anonymousId(page.context());
@@ -33,8 +35,8 @@ test('a click on a recommendation is recorded once, on the next page', async ({ 
   await card.click();
   await next;
   await expect(page).toHaveURL(demo.url + href);
-  const [click] = await eventsOf(demo, visitor, 1, isEvent('click', 'product'));
-  expect(click!.request.body.event).toEqual({ type: 'click', subtype: 'product', product_id: productId });
+  const [click] = await eventsOf(demo, visitor, 1, isEvent('click', 'related'));
+  expect(click!.request.body.event).toEqual({ type: 'click', subtype: 'related', product_id: productId });
   // Recorded after the click's page was left: the next page's own pageview went first.
   const nextView = demo.records().filter((r) => r.anonymous_id === visitor && r.type === 'pageview').at(-1)!;
   expect(click!.seq).toBeGreaterThan(nextView.seq);
