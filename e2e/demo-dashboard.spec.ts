@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Page } from '@playwright/test';
-import { test, expect, anonymousId, eventsOf, isEvent, startDemoStore, visit, widgetsFollowDashboard, type DemoStore } from './support/demo-store';
+import { test, expect, anonymousId, eventsOf, isEvent, startDemoStore, visit, type DemoStore } from './support/demo-store';
 import { ROOT } from './support/servers';
 
 
@@ -87,7 +87,6 @@ ownStore('a setting changed in the dashboard panel shows on the store\'s next pa
 });
 
 ownStore('the widgets draw what the dashboard says: grid or carousel, brand and rating, the buy button', async ({ page, store, errors }) => {
-  test.skip(!widgetsFollowDashboard, 'needs the widgets that read the response config (branch w10): dist/datacue-storefront.js does not yet');
   await openPanel(page, store);
   await page.getByLabel('Layout of Similar products').selectOption('grid');
   await page.getByLabel('Layout of Related products').selectOption('slider');

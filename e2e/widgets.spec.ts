@@ -10,7 +10,7 @@ test.beforeEach(async ({ page }) => serveImages(page));
 
 test('home sample: standard banners, custom slots and every products placeholder', async ({ page, site, api, errors }) => {
   await openStore(page, site, api, 'Home page', SAMPLES.home);
-  await expect(page.locator('[data-dc-products=""] .dc-section')).toHaveCount(2);
+  await expect(page.locator('[data-dc-products=""] .dc-section')).toHaveCount(1);
 
   // Standard layout: static banner and the main banner as wide boxes, the three sub banners on their sides.
   const rows = page.locator('[data-dc-banners] .dc-banners__row');
@@ -34,19 +34,17 @@ test('home sample: standard banners, custom slots and every products placeholder
   await expect(page.locator('[data-dc-sub-insert-banner="1"] a')).toHaveAttribute('data-dc-banner', 'B6');
   await expect(page.locator('[data-dc-sub-insert-banner="2"] a')).toHaveAttribute('data-dc-banner', 'B7');
 
-  // Every section of the home page that the response has (no categories in the sample), with default titles.
-  expect(await texts(page, '[data-dc-products=""] .dc-section__title')).toEqual(['Recommended for you', 'Recently viewed']);
-  expect(await texts(page, '[data-dc-products=""] .dc-section--related .dc-card__name')).toEqual([
+  // Every section of the home page that the response has (no categories in the sample), with default titles, as a
+  // carousel (the default). The sample's only recently viewed product is the first recommended one: shown once.
+  expect(await texts(page, '[data-dc-products=""] .dc-section__title')).toEqual(['Recommended for you']);
+  expect(await texts(page, '[data-dc-products=""] .dc-section--related .dc-carousel .dc-card__name')).toEqual([
     'Luxury Double Bed', 'Contemporary Sofa', 'Decorative Flatware', 'Scandinavian Organizer',
   ]);
-  // A named section, as a carousel of 3 with its own title; "similar" is not in a home response: nothing at all.
-  expect(await texts(page, '[data-dc-products="related"] .dc-section__title')).toEqual(['Picked for you']);
-  await expect(page.locator('[data-dc-products="related"] .dc-carousel .dc-card')).toHaveCount(3);
-  await expect(page.locator('[data-dc-products="recent"] .dc-grid .dc-card')).toHaveCount(1);
-  await expect(page.locator('[data-dc-products="similar"]')).toBeEmpty();
+  // The placeholders below it would repeat what it shows ("similar" is not in a home response at all): empty.
+  for (const name of ['related', 'recent', 'similar']) await expect(page.locator(`[data-dc-products="${name}"]`)).toBeEmpty();
 
   // A card: one link, lazy image with its size, price for the locale and currency.
-  const card = page.locator('[data-dc-products="recent"] .dc-card__link');
+  const card = page.locator('[data-dc-products=""] .dc-card__link').first();
   await expect(card).toHaveAttribute('href', '/product/double-bed-2');
   await expect(card.locator('img')).toHaveAttribute('loading', 'lazy');
   await expect(card.locator('img')).toHaveAttribute('decoding', 'async');
@@ -60,7 +58,8 @@ test('product sample: similar, related (null in the sample: nothing, not even a 
   await expect(page.locator('[data-dc-products=""] .dc-section')).toHaveCount(2);
   expect(await texts(page, '[data-dc-products=""] .dc-section__title')).toEqual(['Similar products', 'Recently viewed']);
   await expect(page.locator('[data-dc-products="related"]')).toBeEmpty();
-  await expect(page.locator('[data-dc-products="similar"] .dc-card')).not.toHaveCount(0);
+  // Already shown above: not repeated.
+  await expect(page.locator('[data-dc-products="similar"]')).toBeEmpty();
 });
 
 test('search sample: recently viewed only; banners keep just the static one', async ({ page, site, api }) => {
@@ -83,7 +82,8 @@ test('discount: full price struck through and a mark when full_price > price', a
   await openStore(page, site, api, 'Home page', {
     related_product_skus: [{ product_id: 'p1', name: 'Oak Table', price: 80, full_price: 100, photo_url: '/p1.svg', link: '/p/1' }],
   }, '<main><div data-dc-products="related"></div></main>');
-  await expect(page.locator('.dc-card__badge')).toHaveText('-20%');
+  await expect(page.locator('.dc-card__off')).toHaveText('-20%');
+  await expect(page.locator('.dc-card__badge')).toHaveCount(0);
   await expect(page.locator('.dc-card__was')).toHaveText('Was $100.00');
   await expect(page.locator('.dc-card__now')).toHaveText('$80.00');
 });
@@ -95,15 +95,15 @@ test('clicks: product and banner recorded once, delivered on the next page; the 
   const clicks = () => api.received.filter((r) => r.json.event.type === 'click').map((r) => r.json.event);
 
   await openStore(page, site, api, 'Home page', SAMPLES.home);
-  await page.locator('[data-dc-products="recent"] .dc-card__link').click();
+  await page.locator('[data-dc-products=""] .dc-card__link').first().click();
   await page.waitForURL('**/product/double-bed-2');
-  await expect.poll(clicks).toEqual([{ type: 'click', subtype: 'product', product_id: '18' }]);
+  await expect.poll(clicks).toEqual([{ type: 'click', subtype: 'related', product_id: '18' }]);
 
   await page.goBack();
   await page.locator('[data-dc-main-insert-banner="1"] a').click();
   await page.waitForURL('**/category/bathroom');
   await expect.poll(clicks).toEqual([
-    { type: 'click', subtype: 'product', product_id: '18' },
+    { type: 'click', subtype: 'related', product_id: '18' },
     { type: 'click', subtype: 'banner', banner_id: 'B1' },
   ]);
 
@@ -124,13 +124,13 @@ test('a middle click (new tab) is recorded too, once', async ({ page, context, s
   const tab = await opened;
   await tab.waitForLoadState('networkidle');
   await expect.poll(() => api.received.filter((r) => r.json.event.type === 'click').map((r) => r.json.event)).toEqual([
-    { type: 'click', subtype: 'product', product_id: '59' },
+    { type: 'click', subtype: 'related', product_id: '59' },
   ]);
 });
 
 test('a new response (SPA route) re-renders in place without duplicating anything', async ({ page, site, api }) => {
   await openStore(page, site, api, 'Home page', SAMPLES.home);
-  await expect(page.locator('.dc-section')).toHaveCount(4);
+  await expect(page.locator('.dc-section')).toHaveCount(1);
   api.respond((req) => (req.json.event.type === 'pageview' ? { status: 200, body: SAMPLES.product } : undefined));
   await page.evaluate(() => window.datacue.page({ page_type: 'product', product_id: '18' }));
   await expect(page.locator('[data-dc-products=""] .dc-section__title')).toHaveText(['Similar products', 'Recently viewed']);
@@ -161,7 +161,8 @@ test('hostile response: markup stays text, bad URLs are neither links nor images
     recent_product_skus: many,
     similar_product_skus: 'nope',
   });
-  await expect(page.locator('[data-dc-products=""] .dc-section--related .dc-card')).toHaveCount(2);
+  // A response of 100,000 products takes a while to arrive and parse on a busy machine.
+  await expect(page.locator('[data-dc-products=""] .dc-section--related .dc-card')).toHaveCount(2, { timeout: 20_000 });
   const first = page.locator('.dc-section--related .dc-card').first();
   await expect(first.locator('.dc-card__name')).toHaveText('<img src=x onerror="window.pwned++"><b>bold</b>');
   await expect(first.locator('a, img, b')).toHaveCount(0);
@@ -169,8 +170,8 @@ test('hostile response: markup stays text, bad URLs are neither links nor images
   // The javascript: banner has no image to show: left out; the other keeps its image but is not a link.
   await expect(page.locator('[data-dc-main-insert-banner="1"] a')).toHaveCount(0);
   await expect(page.locator('[data-dc-main-insert-banner="1"] img')).toHaveAttribute('src', '/ok.svg');
-  // A huge list is cut to what the placeholder shows.
-  await expect(page.locator('[data-dc-products="recent"] .dc-card')).toHaveCount(8);
+  // A huge list is cut to the most a section shows.
+  await expect(page.locator('[data-dc-products=""] .dc-section--recent .dc-card')).toHaveCount(48);
   const hrefs = await page.locator('a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
   expect(hrefs.filter((h) => !h || /script:/i.test(h))).toEqual([]);
   expect(await page.evaluate(() => (window as unknown as { pwned: number }).pwned)).toBe(0);
@@ -185,7 +186,7 @@ test('the widgets script loaded before datacue.js, or with defer, still renders'
   expect(head).toContain('datacue-storefront.js"></script>\n<script defer');
   await openStore(page, site, api, 'Home page', SAMPLES.home);
   await page.goto(site.page('/swapped', `<!doctype html><html><head><title>t</title>${head}</head><body><div data-dc-products></div></body></html>`));
-  await expect(page.locator('.dc-section')).toHaveCount(2);
+  await expect(page.locator('.dc-section')).toHaveCount(1);
   expect(errors).toEqual([]);
 });
 
@@ -195,7 +196,7 @@ test('a placeholder asking for something unknown: one datacue: message naming th
   await page.evaluate(() => window.datacue.page({ page_type: 'home' }));
   await expect(page.locator('.dc-card')).toHaveCount(1);
   expect(consoleLines.filter((l) => l.includes('datacue:'))).toEqual([
-    'warning: datacue: data-dc-products: expected "" or related | recent | similar | categories | top, got "popular"',
+    'warning: datacue: data-dc-products: expected "" or top | related | similar | categories | recent, got "popular"',
     'warning: datacue: data-dc-main-insert-banner: expected a number from 1, got "first"',
   ]);
   expect(errors).toEqual([]);

@@ -3,6 +3,11 @@ import { bannerRows, banners, nameFromLink, products, sections, MAX_ITEMS } from
 import { safeUrl } from '../widgets/url';
 import { discountPercent, priceFormatter, toAmount } from '../widgets/format';
 import { readSpec } from '../widgets/placeholders';
+import { readSettings } from '../widgets/settings';
+
+const noWarn = () => {
+  throw new Error('no message expected');
+};
 import { texts } from '../widgets/titles';
 
 describe('safeUrl', () => {
@@ -40,14 +45,19 @@ describe('models', () => {
     expect(products([
       { product_id: 18, name: ' Bed ', price: '1299.00', full_price: 1500, link: '/p/18', photo_url: 'javascript:x' },
       { product_id: 'p2' }, { name: 'no id' }, null, 'x', [],
-    ], 8)).toEqual([{ id: '18', name: 'Bed', price: 1299, fullPrice: 1500, link: '/p/18' }]);
+    ], 8, noWarn)).toStrictEqual([{
+      id: '18', name: 'Bed', price: 1299, fullPrice: 1500, link: '/p/18', image: undefined, variantId: undefined, brand: undefined,
+      stars: undefined, stock: undefined, soldOut: false, badge: undefined, extra: {},
+    }]);
   });
   it('cuts huge lists without walking them', () => {
     const huge = new Proxy([] as unknown[], {
       get: (t, k) => (k === 'length' ? 1e9 : typeof k === 'string' && /^\d+$/.test(k) ? { product_id: k, name: k } : Reflect.get(t, k)),
     });
     expect(Array.isArray(huge)).toBe(true);
-    expect(products(huge, 1000)).toHaveLength(MAX_ITEMS);
+    expect(products(huge, 1000, noWarn)).toHaveLength(MAX_ITEMS);
+    // A filter that refuses everything stops after a bounded number of entries, not a billion.
+    expect(products(huge, 10, noWarn, () => false)).toEqual([]);
   });
   it('banners need an id and a safe image; an unnamed banner is named after its link', () => {
     expect(banners([
@@ -76,39 +86,43 @@ describe('sections', () => {
   const response = {
     related_product_skus: [p('1'), p('2')],
     recent_product_skus: [p('3')],
-    similar_product_skus: null,
+    similar_product_skus: [p('6')],
     top_product_skus: [p('4')],
     related_categories: [{ name: 'Sofas', products: [p('5')] }, { name: 'Empty', products: [] }],
   };
+  const all = { section: '' as const, override: {} };
+  const draw = (r: unknown, page: Parameters<typeof sections>[1], want = all, config?: unknown) =>
+    sections(r, page, want, readSettings(config, noWarn), new Set(), noWarn);
   const names = (list: ReturnType<typeof sections>) => list.map((s) => s.category ?? s.name);
-  it('an empty placeholder shows every section of the page type that has products', () => {
-    expect(names(sections(response, 'home', '', 8))).toEqual(['related', 'Sofas', 'recent']);
-    expect(names(sections(response, 'product', '', 8))).toEqual(['related', 'recent']);
-    expect(names(sections(response, 'category', '', 8))).toEqual(['top', 'recent']);
-    expect(names(sections(response, 'search', '', 8))).toEqual(['related', 'recent']);
+  it('an empty placeholder shows every section the response carries for the page type', () => {
+    expect(names(draw(response, 'home'))).toEqual(['related', 'Sofas', 'recent']);
+    expect(names(draw(response, 'product'))).toEqual(['related', 'similar', 'Sofas', 'recent']);
+    expect(names(draw(response, 'category'))).toEqual(['top', 'related', 'Sofas', 'recent']);
+    expect(names(draw(response, 'search'))).toEqual(['related', 'Sofas', 'recent']);
+    expect(names(draw(response, 'cart'))).toEqual(['related', 'Sofas', 'recent']);
+    expect(names(draw(response, 'editor preview'))).toEqual(['top', 'related', 'similar', 'Sofas', 'recent']);
   });
-  it('a named placeholder shows that section only, cut to its item count', () => {
-    expect(sections(response, 'home', 'related', 1).map((s) => s.products.length)).toEqual([1]);
-    expect(sections(response, 'home', 'similar', 8)).toEqual([]);
-    expect(sections(null, 'home', '', 8)).toEqual([]);
-    expect(sections('junk', 'home', '', 8)).toEqual([]);
+  it('a named placeholder shows that section only', () => {
+    expect(draw(response, 'home', { section: 'related', override: { size: 1 } }).map((s) => s.products.length)).toEqual([1]);
+    expect(names(draw(response, 'home', { section: 'similar', override: {} }))).toEqual(['similar']);
+    expect(draw({ ...response, similar_product_skus: null }, 'home', { section: 'similar', override: {} })).toEqual([]);
+    expect(draw(null, 'home')).toEqual([]);
+    expect(draw('junk', 'home')).toEqual([]);
   });
-});
+}
+
+);
 
 describe('placeholders', () => {
-  const spec = (attrs: Record<string, string>) => readSpec((n) => attrs[n] ?? null);
-  it('reads each kind with its options and defaults', () => {
+  const spec = (attrs: Record<string, string>) => readSpec((n) => attrs[n] ?? null, noWarn);
+  it('reads each kind with its options; a products placeholder without attributes overrides nothing', () => {
     expect(spec({ 'data-dc-banners': '', 'data-dc-static-img': '/s.jpg', 'data-dc-static-link': '/c' })).toEqual({ kind: 'banners', staticImage: '/s.jpg', staticLink: '/c' });
     expect(spec({ 'data-dc-sub-insert-banner': '2' })).toEqual({ kind: 'slot', which: 'sub', index: 2 });
-    expect(spec({ 'data-dc-products': '' })).toEqual({ kind: 'products', section: '', layout: 'grid', items: 8 });
-    expect(spec({ 'data-dc-products': 'recent', 'data-dc-layout': 'carousel', 'data-dc-items': '12', 'data-dc-title': 'Seen' })).toEqual({
-      kind: 'products', section: 'recent', layout: 'carousel', items: 12, title: 'Seen',
-    });
+    expect(spec({ 'data-dc-products': '' })).toStrictEqual({ kind: 'products', section: '', override: {} });
   });
-  it('names the attribute and what it expects when a value is unusable', () => {
+  it('names the attribute and what it expects when nothing can be drawn', () => {
     expect(spec({ 'data-dc-main-insert-banner': 'first' })).toEqual({ kind: 'invalid', problem: 'data-dc-main-insert-banner: expected a number from 1, got "first"' });
-    expect(spec({ 'data-dc-products': 'popular' })).toEqual({ kind: 'invalid', problem: 'data-dc-products: expected "" or related | recent | similar | categories | top, got "popular"' });
-    expect(spec({ 'data-dc-products': '', 'data-dc-items': '-3' })).toMatchObject({ items: 8 });
+    expect(spec({ 'data-dc-products': 'popular' })).toEqual({ kind: 'invalid', problem: 'data-dc-products: expected "" or top | related | similar | categories | recent, got "popular"' });
   });
   it('titles follow the page language', () => {
     expect(texts('es-CL').recent).toBe('Productos que viste hace poco');

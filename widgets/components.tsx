@@ -1,8 +1,8 @@
 // The widgets' markup. Everything shown comes from the models, so names are text and URLs are already checked.
-import type { ComponentChildren } from 'preact';
-import { useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { Component, createRef, type ComponentChildren } from 'preact';
 import { discountPercent } from './format.js';
 import type { BannerModel, ProductModel, SectionModel } from './model.js';
+import type { ButtonSettings, Field, SectionName } from './settings.js';
 import type { Texts } from './titles.js';
 
 /** What every widget of one placeholder shares. */
@@ -11,36 +11,71 @@ export interface View {
   price: (amount: number) => string;
   /** Unique per placeholder, for ids that tie titles and buttons to lists. */
   id: string;
+  /** The card fields the dashboard shows. */
+  fields: Field[];
+  button?: ButtonSettings | undefined;
+}
+
+/** `detail` of the `datacue:add-to-cart` event a buy button dispatches from its card. */
+export interface AddToCartDetail {
+  product_id: string;
+  variant_id: string;
+  name: string;
+  price: number | null;
+  link: string | null;
+  section: SectionName;
 }
 
 const Img = (props: { src: string; width: number; height: number; alt: string; class: string }) => (
   <img {...props} loading="lazy" decoding="async" />
 );
 
-export function ProductCard({ product: p, view }: { product: ProductModel; view: View }) {
-  const off = discountPercent(p.price, p.fullPrice);
+/** Lets store code put the product in its cart (and cancel the event); otherwise the product page opens. */
+function addToCart(e: MouseEvent, p: ProductModel, section: SectionName) {
+  const detail: AddToCartDetail = { product_id: p.id, variant_id: p.variantId!, name: p.name, price: p.price ?? null, link: p.link ?? null, section };
+  const card = (e.currentTarget as Element).closest('.dc-card')!;
+  if (card.dispatchEvent(new CustomEvent('datacue:add-to-cart', { bubbles: true, cancelable: true, detail })) && p.link) location.assign(p.link);
+}
+
+export function ProductCard({ product: p, section, view }: { product: ProductModel; section: SectionName; view: View }) {
+  const show = (field: Field) => view.fields.includes(field);
+  const off = show('full_price') ? discountPercent(p.price, p.fullPrice) : undefined;
+  const button = view.button;
+  const stock = p.soldOut ? view.texts.soldOut : show('stock') && p.stock !== undefined && p.stock <= 5 ? view.texts.left.replace('{n}', String(p.stock)) : '';
   const body = (
     <>
       <span class="dc-card__media">
         {p.image && <Img class="dc-card__img" src={p.image} width={300} height={300} alt="" />}
-        {off !== undefined && <span class="dc-card__badge">-{off}%</span>}
+        {p.badge && <span class="dc-card__badge">{p.badge}</span>}
       </span>
+      {show('brand') && p.brand && <span class="dc-card__brand">{p.brand}</span>}
       <span class="dc-card__name">{p.name}</span>
-      {p.price !== undefined && (
+      {show('rating') && p.stars !== undefined && (
+        <span class="dc-card__rating" role="img" aria-label={view.texts.stars.replace('{n}', String(p.stars))}>
+          {'★'.repeat(p.stars)}
+          <span class="dc-card__rating-off">{'★'.repeat(5 - p.stars)}</span>
+        </span>
+      )}
+      {show('price') && p.price !== undefined && (
         <span class="dc-card__price">
           <span class="dc-card__now">{view.price(p.price)}</span>
           {off !== undefined && (
-            <del class="dc-card__was">
-              <span class="dc-sr">{view.texts.was} </span>
-              {view.price(p.fullPrice!)}
-            </del>
+            <>
+              <del class="dc-card__was">
+                <span class="dc-sr">{view.texts.was} </span>
+                {view.price(p.fullPrice!)}
+              </del>
+              <span class="dc-card__off">-{off}%</span>
+            </>
           )}
         </span>
       )}
+      {stock && <span class={`dc-card__stock${p.soldOut ? ' dc-card__stock--out' : ''}`}>{stock}</span>}
     </>
   );
+  const buttonClass = `dc-card__button ${button?.classes ?? ''}`;
   return (
-    <li class="dc-card">
+    <li class={`dc-card${p.soldOut ? ' dc-card--sold-out' : ''}`} {...p.extra}>
       {p.link ? (
         <a class="dc-card__link" href={p.link} data-dc-product={p.id}>
           {body}
@@ -48,55 +83,87 @@ export function ProductCard({ product: p, view }: { product: ProductModel; view:
       ) : (
         <div class="dc-card__link">{body}</div>
       )}
+      {button && !p.soldOut && p.link && (
+        button.buyCaption && p.variantId ? (
+          <button type="button" class={buttonClass} data-dc-product={p.id} onClick={(e) => addToCart(e, p, section)}>
+            {button.buyCaption}
+          </button>
+        ) : (
+          button.caption && (
+            <a class={buttonClass} href={p.link} data-dc-product={p.id} tabIndex={-1}>
+              {button.caption}
+            </a>
+          )
+        )
+      )}
     </li>
   );
 }
 
-/** Native scrolling with snap points; the buttons page through it and the arrow keys move between cards. */
-function Carousel({ listId, labelledBy, view, children }: { listId: string; labelledBy: string; view: View; children: ComponentChildren }) {
-  const track = useRef<HTMLUListElement>(null);
-  const [ends, setEnds] = useState([true, true]);
-  const update = () => {
-    const t = track.current;
-    if (t) setEnds([t.scrollLeft < 1, t.scrollLeft + t.clientWidth > t.scrollWidth - 1]);
-  };
-  useLayoutEffect(update, [children]);
-  const page = (direction: number) => track.current?.scrollBy({ left: direction * track.current.clientWidth });
-  const onKeyDown = (e: KeyboardEvent) => {
-    const step = e.key === 'ArrowRight' ? 1 : e.key === 'ArrowLeft' ? -1 : 0;
-    const links = Array.from(track.current?.querySelectorAll<HTMLElement>('.dc-card__link') ?? []);
-    const next = step && links[links.indexOf(document.activeElement as HTMLElement) + step];
-    if (next) {
-      e.preventDefault();
-      next.focus();
-    }
-  };
-  return (
-    // The buttons come first in the tab order: after the last card the track is at its end and "next" disabled.
-    <div class="dc-carousel">
-      <button type="button" class="dc-carousel__button dc-carousel__button--prev" aria-controls={listId} aria-label={view.texts.previous} disabled={ends[0]} onClick={() => page(-1)}>
-        <span aria-hidden="true">‹</span>
-      </button>
-      <button type="button" class="dc-carousel__button dc-carousel__button--next" aria-controls={listId} aria-label={view.texts.next} disabled={ends[1]} onClick={() => page(1)}>
-        <span aria-hidden="true">›</span>
-      </button>
-      <ul class="dc-carousel__track" id={listId} aria-labelledby={labelledBy} ref={track} onScroll={update} onKeyDown={onKeyDown}>
-        {children}
-      </ul>
-    </div>
-  );
+interface CarouselProps {
+  listId: string;
+  labelledBy: string;
+  view: View;
+  children: ComponentChildren;
 }
 
-export function Section({ section, title, carousel, view }: { section: SectionModel; title: string; carousel: boolean; view: View }) {
+/**
+ * Native scrolling with snap points; the buttons page through it and the arrow keys move between cards. A class,
+ * not hooks: preact/hooks would cost the bundle ~900 bytes for this one component.
+ */
+class Carousel extends Component<CarouselProps, { ends: boolean[] }> {
+  track = createRef<HTMLUListElement>();
+  override state = { ends: [true, true] };
+  update = () => {
+    const t = this.track.current;
+    if (t) this.setState({ ends: [t.scrollLeft < 1, t.scrollLeft + t.clientWidth > t.scrollWidth - 1] });
+  };
+  override componentDidMount() {
+    this.update();
+  }
+  override componentDidUpdate(previous: CarouselProps) {
+    if (previous.children !== this.props.children) this.update();
+  }
+  override render({ listId, labelledBy, view, children }: CarouselProps) {
+    const { track, state } = this;
+    const page = (direction: number) => track.current?.scrollBy({ left: direction * track.current.clientWidth });
+    const onKeyDown = (e: KeyboardEvent) => {
+      const step = e.key === 'ArrowRight' ? 1 : e.key === 'ArrowLeft' ? -1 : 0;
+      const links = Array.from(track.current?.querySelectorAll<HTMLElement>('.dc-card__link') ?? []);
+      const next = step && links[links.indexOf(document.activeElement as HTMLElement) + step];
+      if (next) {
+        e.preventDefault();
+        next.focus();
+      }
+    };
+    return (
+      // The buttons come first in the tab order: after the last card the track is at its end and "next" disabled.
+      <div class="dc-carousel">
+        <button type="button" class="dc-carousel__button dc-carousel__button--prev" aria-controls={listId} aria-label={view.texts.previous} disabled={state.ends[0]} onClick={() => page(-1)}>
+          <span aria-hidden="true">‹</span>
+        </button>
+        <button type="button" class="dc-carousel__button dc-carousel__button--next" aria-controls={listId} aria-label={view.texts.next} disabled={state.ends[1]} onClick={() => page(1)}>
+          <span aria-hidden="true">›</span>
+        </button>
+        <ul class="dc-carousel__track" id={listId} aria-labelledby={labelledBy} ref={track} onScroll={this.update} onKeyDown={onKeyDown}>
+          {children}
+        </ul>
+      </div>
+    );
+  }
+}
+
+export function Section({ section, title, view }: { section: SectionModel; title: string; view: View }) {
   const id = `${view.id}-${section.key}`;
-  const cards = section.products.map((p) => <ProductCard key={p.id} product={p} view={view} />);
+  const cards = section.products.map((p) => <ProductCard key={p.id} product={p} section={section.name} view={view} />);
+  const perPage = { '--dc-per-page-mobile': section.perPage.mobile, '--dc-per-page-desktop': section.perPage.desktop };
   return (
     // Not a named landmark: a page may show the same section twice (e.g. "recent" in two placeholders).
-    <section class={`dc-section dc-section--${section.name}`}>
+    <section class={`dc-section dc-section--${section.name} dc-section--${section.layout}`} data-dc-section={section.name} style={perPage}>
       <h2 class="dc-section__title" id={`${id}-title`}>
         {title}
       </h2>
-      {carousel ? (
+      {section.layout === 'carousel' ? (
         <Carousel listId={`${id}-list`} labelledBy={`${id}-title`} view={view}>
           {cards}
         </Carousel>

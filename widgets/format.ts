@@ -1,11 +1,17 @@
+import { formatMoney } from './money.js';
+
 /** A price as the API may send it (1299, "1299.00"); anything that is not a finite number gives undefined. */
 export function toAmount(value: unknown): number | undefined {
   const n = typeof value === 'string' && value.trim() ? Number(value) : value;
   return typeof n === 'number' && Number.isFinite(n) ? n : undefined;
 }
 
-/** Formats amounts for the page's locale and the store's currency; a bad locale or currency falls back to plain. */
-export function priceFormatter(locale: string | undefined, currency: string): (amount: number) => string {
+/**
+ * Formats amounts: with the store's money format when it has one, else for the locale and currency (a bad locale or
+ * currency falls back to plain).
+ */
+export function priceFormatter(locale: string | undefined, currency: string, moneyFormat?: string): (amount: number) => string {
+  if (moneyFormat) return (amount) => formatMoney(moneyFormat, amount);
   try {
     const format = new Intl.NumberFormat(locale, { style: 'currency', currency });
     return (amount) => format.format(amount);

@@ -1,11 +1,15 @@
 // The DOM edge of the widgets: finds the placeholders, renders them for each response, records clicks.
 import { render } from 'preact';
-import type { Datacue, PageRecommendations } from '../src/types.js';
-import { say, safely } from '../src/log.js';
+import type { Datacue, RecommendationsResponse } from '../src/types.js';
+import { expected, say, safely } from '../src/log.js';
 import { PLACEHOLDER_SELECTOR, readSpec } from './placeholders.js';
 import { priceFormatter } from './format.js';
 import { texts } from './titles.js';
 import { Widget } from './widget.js';
+import { clickSubtype, sections, type WidgetPageType } from './model.js';
+import { readSettings } from './settings.js';
+import { isMoneyFormat, MONEY_FORMAT } from './money.js';
+import { applyCustomStyles, EDITOR_RELOAD, EDITOR_UPDATED, storeConfig } from './editor.js';
 import css from './styles.css';
 
 export interface MountOptions {
@@ -33,15 +37,18 @@ export function injectStyles(nonce?: string): void {
 
 type Tracker = Pick<Datacue, 'onRecommendations' | 'track'>;
 
-/** Records a click on a product or personalised banner: deferred, so the navigation it starts is never delayed. */
-function recorder(datacue: Tracker) {
+/**
+ * Records a click on a product (with the section it was shown in) or a personalised banner: deferred, so the
+ * navigation it starts is never delayed. The dashboard's preview records nothing.
+ */
+function recorder(datacue: Tracker, preview: () => boolean) {
   return (e: MouseEvent) => {
-    if (e.type === 'auxclick' && e.button !== 1) return; // only the middle button opens a link
+    if ((e.type === 'auxclick' && e.button !== 1) || preview()) return; // only the middle button opens a link
     const target = (e.target as Element | null)?.closest?.('[data-dc-product],[data-dc-banner]');
     if (!target) return;
     const product = target.getAttribute('data-dc-product');
     const event = product
-      ? ({ type: 'click', subtype: 'product', product_id: product } as const)
+      ? ({ type: 'click', subtype: clickSubtype(target.closest('[data-dc-section]')?.getAttribute('data-dc-section') ?? null), product_id: product } as const)
       : ({ type: 'click', subtype: 'banner', banner_id: target.getAttribute('data-dc-banner')! } as const);
     datacue.track(event, true).catch(() => null);
   };
@@ -53,39 +60,63 @@ function recorder(datacue: Tracker) {
  */
 export function mountWidgets(datacue: Tracker, options: MountOptions = {}): () => void {
   if (typeof document === 'undefined') return () => {}; // server-side rendering: nothing to fill
-  let page: PageRecommendations | undefined;
+  let page: { page_type: WidgetPageType; response: RecommendationsResponse | null } | undefined;
   let stop = () => {};
   const mounted = new Set<Element>();
-  const record = recorder(datacue);
+  const record = recorder(datacue, () => page?.page_type === 'editor preview');
+  // Each problem once per page, however often the widgets re-render.
   const reported = new Set<string>();
+  const report = (problem: string) => {
+    if (reported.has(problem)) return;
+    reported.add(problem);
+    say('warn', problem);
+  };
   // Building an Intl.NumberFormat is the costly part of formatting: one per locale and currency, kept across renders.
   const formatters = new Map<string, (amount: number) => string>();
-  const formatter = (locale: string, currency: string) => {
-    const key = `${locale}|${currency}`;
+  const formatter = (locale: string, currency: string, moneyFormat?: string) => {
+    const key = `${locale}|${currency}|${moneyFormat}`;
     let format = formatters.get(key);
-    if (!format) formatters.set(key, (format = priceFormatter(locale, currency)));
+    if (!format) formatters.set(key, (format = priceFormatter(locale, currency, moneyFormat)));
     return format;
   };
+  const nonce = () => (typeof options.styles === 'object' ? options.styles.nonce : undefined);
 
   const draw = () => {
     const root = options.root ?? document;
-    const locale = options.locale || document.documentElement.lang || navigator.language;
+    const lang = options.locale || document.documentElement.lang || navigator.language;
+    const response = page?.response;
+    const settings = readSettings(response?.['config'], report);
+    const locale = settings.locale || lang;
+    const store = storeConfig();
+    let storeFormat = settings.moneyFormat;
+    if (!storeFormat && store.moneyFormat !== undefined) {
+      if (isMoneyFormat(store.moneyFormat)) storeFormat = store.moneyFormat;
+      else report(expected('options.money_format', MONEY_FORMAT, store.moneyFormat, 'ignored'));
+    }
+    // Products already shown higher on the page, in the order placeholders render.
+    const seen = new Set<string>();
     root.querySelectorAll(PLACEHOLDER_SELECTOR).forEach((el, i) =>
       safely(() => {
-        const spec = readSpec((name) => el.getAttribute(name));
-        if (spec.kind === 'invalid' && !reported.has(spec.problem)) {
-          reported.add(spec.problem);
-          say('warn', spec.problem);
-        }
-        const currency = el.closest('[data-dc-currency]')?.getAttribute('data-dc-currency') || options.currency || 'USD';
-        const view = { texts: texts(locale), price: formatter(locale, currency), id: `dc${i}` };
+        const spec = readSpec((name) => el.getAttribute(name), report);
+        if (spec.kind === 'invalid') report(spec.problem);
+        // The placeholder's own format or currency, then the dashboard's format, then the store's currency.
+        const currency = el.closest('[data-dc-currency]')?.getAttribute('data-dc-currency');
+        const moneyFormat = spec.kind === 'products' && spec.moneyFormat ? spec.moneyFormat : currency ? undefined : storeFormat;
+        const view = {
+          texts: texts(lang),
+          price: formatter(locale, currency || options.currency || 'USD', moneyFormat),
+          id: `dc${i}`,
+          fields: settings.fields,
+          button: settings.button,
+        };
+        const shown = page && spec.kind === 'products' ? sections(response, page.page_type, spec, settings, seen, report) : [];
         if (!mounted.has(el)) {
           // One delegated listener per placeholder, for plain, modified and middle clicks.
           el.addEventListener('click', record as EventListener);
           el.addEventListener('auxclick', record as EventListener);
           mounted.add(el);
         }
-        render(<Widget spec={spec} page={page} view={view} />, el);
+        render(<Widget spec={spec} response={response} sections={shown} view={view} />, el);
       }),
     );
   };
@@ -94,11 +125,26 @@ export function mountWidgets(datacue: Tracker, options: MountOptions = {}): () =
     safely(() => {
       const styles = options.styles ?? true;
       if (styles) injectStyles(styles === true ? undefined : styles.nonce);
+      applyCustomStyles(storeConfig().customStyles, nonce());
       draw();
       stop = datacue.onRecommendations((next) => {
         page = next;
         draw();
       });
+      document.addEventListener(EDITOR_UPDATED, preview);
+      document.addEventListener(EDITOR_RELOAD, preview);
+    });
+
+  // The dashboard's preview hands over a response (with its `config`) to draw, or asks to draw the last one again.
+  const preview = (e: Event) =>
+    safely(() => {
+      const detail = (e as CustomEvent<unknown>).detail;
+      if (e.type === EDITOR_UPDATED) {
+        if (typeof detail !== 'object' || !detail || Array.isArray(detail)) return report(expected(`${EDITOR_UPDATED} detail`, 'a response object', detail, 'ignored'));
+        page = { page_type: 'editor preview', response: detail as RecommendationsResponse };
+      }
+      applyCustomStyles(storeConfig().customStyles, nonce());
+      draw();
     });
 
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start, { once: true });
@@ -107,6 +153,8 @@ export function mountWidgets(datacue: Tracker, options: MountOptions = {}): () =
   return () =>
     safely(() => {
       stop();
+      document.removeEventListener(EDITOR_UPDATED, preview);
+      document.removeEventListener(EDITOR_RELOAD, preview);
       mounted.forEach((el) => {
         el.removeEventListener('click', record as EventListener);
         el.removeEventListener('auxclick', record as EventListener);

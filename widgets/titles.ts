@@ -1,7 +1,7 @@
 import type { SectionName } from './model.js';
 
 // Default section titles of the original widgets (storefront-behaviour.md), by page language.
-const TITLES: Record<'en' | 'es', Record<Exclude<SectionName, 'categories'>, string> & { categories: string; previous: string; next: string; was: string }> = {
+const TITLES: Record<'en' | 'es', Record<Exclude<SectionName, 'categories'>, string> & { categories: string; previous: string; next: string; was: string; soldOut: string; left: string; stars: string }> = {
   en: {
     related: 'Recommended for you',
     recent: 'Recently viewed',
@@ -11,6 +11,9 @@ const TITLES: Record<'en' | 'es', Record<Exclude<SectionName, 'categories'>, str
     previous: 'Previous products',
     next: 'Next products',
     was: 'Was',
+    soldOut: 'Sold out',
+    left: 'Only {n} left',
+    stars: '{n} out of 5',
   },
   es: {
     related: 'Recomendaciones para ti',
@@ -21,6 +24,9 @@ const TITLES: Record<'en' | 'es', Record<Exclude<SectionName, 'categories'>, str
     previous: 'Productos anteriores',
     next: 'Productos siguientes',
     was: 'Antes',
+    soldOut: 'Agotado',
+    left: 'Quedan {n}',
+    stars: '{n} de 5',
   },
 };
 

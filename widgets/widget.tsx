@@ -1,13 +1,15 @@
 // One placeholder's content, from its spec and the page's recommendations.
-import type { PageRecommendations } from '../src/types.js';
-import { bannerRows, banners, nameFromLink, sections, type BannerModel } from './model.js';
+import type { RecommendationsResponse } from '../src/types.js';
+import { bannerRows, banners, nameFromLink, type BannerModel, type SectionModel } from './model.js';
 import type { WidgetSpec } from './placeholders.js';
 import { safeUrl } from './url.js';
 import { BannerBox, Section, type View } from './components.js';
 
 interface Props {
   spec: WidgetSpec;
-  page: PageRecommendations | undefined;
+  response: RecommendationsResponse | null | undefined;
+  /** A products placeholder's sections, already settled for the whole page (settings, one product once). */
+  sections: SectionModel[];
   view: View;
 }
 
@@ -19,8 +21,7 @@ function staticBanner(spec: Extract<WidgetSpec, { kind: 'banners' }>): BannerMod
   return link ? { id: 'static', name: nameFromLink(link), image, link } : { id: 'static', name: '', image };
 }
 
-export function Widget({ spec, page, view }: Props) {
-  const response = page?.response ?? undefined;
+export function Widget({ spec, response, sections, view }: Props) {
   switch (spec.kind) {
     case 'banners': {
       const still = staticBanner(spec);
@@ -42,23 +43,14 @@ export function Widget({ spec, page, view }: Props) {
       const banner = banners(response?.[spec.which === 'main' ? 'main_banners' : 'sub_banners'])[spec.index - 1];
       return banner ? <BannerBox banner={banner} wide={spec.which === 'main'} slot /> : null;
     }
-    case 'products': {
-      if (!page) return null;
-      const list = sections(response, page.page_type, spec.section, spec.items);
+    case 'products':
       return (
         <>
-          {list.map((s) => (
-            <Section
-              key={s.key}
-              section={s}
-              title={s.category ? `${view.texts.categories} ${s.category}` : (spec.section && spec.title) || view.texts[s.name]}
-              carousel={spec.layout === 'carousel'}
-              view={view}
-            />
+          {sections.map((s) => (
+            <Section key={s.key} section={s} title={s.category ? `${s.title || view.texts.categories} ${s.category}` : s.title || view.texts[s.name]} view={view} />
           ))}
         </>
       );
-    }
     default:
       return null;
   }

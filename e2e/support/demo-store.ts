@@ -7,12 +7,6 @@ import { join, resolve } from 'node:path';
 import { test as base, expect, type BrowserContext, type Page } from '@playwright/test';
 import { ROOT } from './servers';
 
-/**
- * Whether the built widgets follow DESIGN.md §7's dashboard settings and click subtypes (the w10 branch): their
- * bundle then names the response's `show_fields`. Journeys that depend on it say so when they are skipped.
- */
-export const widgetsFollowDashboard = readFileSync(resolve(ROOT, 'dist/datacue-storefront.js'), 'utf8').includes('show_fields');
-
 /** One request the local events API received, as its journal (data/events.jsonl) keeps it. */
 export interface DemoRecord {
   seq: number;

@@ -1,0 +1,34 @@
+// What the widgets read from `window.datacueConfig`, and the dashboard's preview mode (DESIGN.md §7): its custom
+// styles and the events by which it hands the page a response to draw.
+import { attempt } from '../src/attempt.js';
+import { isData } from './settings.js';
+
+/** `options.money_format` and `editor.custom_styles` of the page's config; nothing when it is missing or throws. */
+export function storeConfig(): { moneyFormat?: unknown; customStyles?: unknown } {
+  return (
+    attempt(() => {
+      const config = (window as { datacueConfig?: unknown }).datacueConfig;
+      const options = isData(config) && isData(config['options']) ? config['options'] : {};
+      const editor = isData(config) && isData(config['editor']) ? config['editor'] : {};
+      return { moneyFormat: options['money_format'], customStyles: editor['custom_styles'] };
+    }) ?? {}
+  );
+}
+
+const STYLE_ID = 'dc-editor-styles';
+
+/** The preview's CSS text as a style element (with the page's nonce), replaced when it changes, removed when gone. */
+export function applyCustomStyles(css: unknown, nonce: string | undefined): void {
+  let style = document.getElementById(STYLE_ID);
+  if (typeof css !== 'string' || !css) return style?.remove();
+  if (!style) {
+    style = document.createElement('style');
+    style.id = STYLE_ID;
+    if (nonce) style.nonce = nonce;
+    document.head.appendChild(style);
+  }
+  if (style.textContent !== css) style.textContent = css;
+}
+
+export const EDITOR_UPDATED = 'datacue:editor:updated';
+export const EDITOR_RELOAD = 'datacue:editor:reload';
