@@ -1,6 +1,6 @@
 // The widgets' markup. Everything shown comes from the models, so names are text and URLs are already checked.
-import type { ComponentChildren } from 'preact';
-import { useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { createContext, type ComponentChildren } from 'preact';
+import { useContext, useRef } from 'preact/hooks';
 import { discountPercent } from './format.js';
 import type { BannerModel, ProductModel, SectionModel } from './model.js';
 import type { Texts } from './titles.js';
@@ -13,9 +13,14 @@ export interface View {
   id: string;
 }
 
-const Img = (props: { src: string; width: number; height: number; alt: string; class: string }) => (
-  <img {...props} loading="lazy" decoding="async" />
-);
+/** Whether the placeholder being drawn starts inside the window: its images load at once, banners first. */
+export const AboveFold = createContext(false);
+
+/** An image with its size (its box is right before it loads); lazy below the fold, eager above it. */
+function Img({ priority, ...props }: { src: string; width: number; height: number; alt: string; class: string; priority?: boolean }) {
+  const eager = useContext(AboveFold);
+  return <img {...props} loading={eager ? 'eager' : 'lazy'} fetchpriority={eager && priority ? 'high' : undefined} decoding="async" />;
+}
 
 export function ProductCard({ product: p, view }: { product: ProductModel; view: View }) {
   const off = discountPercent(p.price, p.fullPrice);
@@ -52,16 +57,21 @@ export function ProductCard({ product: p, view }: { product: ProductModel; view:
   );
 }
 
-/** Native scrolling with snap points; the buttons page through it and the arrow keys move between cards. */
+/**
+ * The WAI-ARIA carousel pattern on native scrolling with snap points (it swipes): previous, the cards, next, in
+ * the order they are seen. The buttons page through it and wrap at the ends, so they are never disabled and the
+ * focus never falls to the page; the arrow keys move between cards.
+ */
 function Carousel({ listId, labelledBy, view, children }: { listId: string; labelledBy: string; view: View; children: ComponentChildren }) {
   const track = useRef<HTMLUListElement>(null);
-  const [ends, setEnds] = useState([true, true]);
-  const update = () => {
+  const page = (direction: number) => {
     const t = track.current;
-    if (t) setEnds([t.scrollLeft < 1, t.scrollLeft + t.clientWidth > t.scrollWidth - 1]);
+    if (!t) return;
+    const end = t.scrollWidth - t.clientWidth;
+    const at = t.scrollLeft;
+    // `scroll-behavior` in the stylesheet makes this smooth, unless the shopper asks for reduced motion.
+    t.scrollTo({ left: direction > 0 ? (at >= end - 1 ? 0 : at + t.clientWidth) : at <= 1 ? end : at - t.clientWidth });
   };
-  useLayoutEffect(update, [children]);
-  const page = (direction: number) => track.current?.scrollBy({ left: direction * track.current.clientWidth });
   const onKeyDown = (e: KeyboardEvent) => {
     const step = e.key === 'ArrowRight' ? 1 : e.key === 'ArrowLeft' ? -1 : 0;
     const links = Array.from(track.current?.querySelectorAll<HTMLElement>('.dc-card__link') ?? []);
@@ -71,18 +81,18 @@ function Carousel({ listId, labelledBy, view, children }: { listId: string; labe
       next.focus();
     }
   };
+  const button = (direction: number) => (
+    <button type="button" class={`dc-carousel__button dc-carousel__button--${direction > 0 ? 'next' : 'prev'}`} aria-controls={listId} aria-label={direction > 0 ? view.texts.next : view.texts.previous} onClick={() => page(direction)}>
+      <span aria-hidden="true">{direction > 0 ? '›' : '‹'}</span>
+    </button>
+  );
   return (
-    // The buttons come first in the tab order: after the last card the track is at its end and "next" disabled.
-    <div class="dc-carousel">
-      <button type="button" class="dc-carousel__button dc-carousel__button--prev" aria-controls={listId} aria-label={view.texts.previous} disabled={ends[0]} onClick={() => page(-1)}>
-        <span aria-hidden="true">‹</span>
-      </button>
-      <button type="button" class="dc-carousel__button dc-carousel__button--next" aria-controls={listId} aria-label={view.texts.next} disabled={ends[1]} onClick={() => page(1)}>
-        <span aria-hidden="true">›</span>
-      </button>
-      <ul class="dc-carousel__track" id={listId} aria-labelledby={labelledBy} ref={track} onScroll={update} onKeyDown={onKeyDown}>
+    <div class="dc-carousel" role="group" aria-roledescription="carousel" aria-labelledby={labelledBy}>
+      {button(-1)}
+      <ul class="dc-carousel__track" id={listId} aria-labelledby={labelledBy} ref={track} onKeyDown={onKeyDown}>
         {children}
       </ul>
+      {button(1)}
     </div>
   );
 }
@@ -116,7 +126,7 @@ export function Section({ section, title, carousel, view }: { section: SectionMo
  */
 export function BannerBox({ banner, wide, slot, record = true }: { banner: BannerModel; wide: boolean; slot?: boolean; record?: boolean }) {
   const cls = `dc-banner dc-banner--${slot ? 'slot' : wide ? 'wide' : 'narrow'}`;
-  const img = <Img class="dc-banner__img" src={banner.image!} width={wide ? 1200 : 480} height={720} alt={banner.name} />;
+  const img = <Img class="dc-banner__img" src={banner.image!} width={wide ? 1200 : 480} height={720} alt={banner.name} priority />;
   return banner.link ? (
     <a class={cls} href={banner.link} data-dc-banner={record ? banner.id : undefined}>
       {img}

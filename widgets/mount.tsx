@@ -6,6 +6,8 @@ import { PLACEHOLDER_SELECTOR, readSpec } from './placeholders.js';
 import { priceFormatter } from './format.js';
 import { texts } from './titles.js';
 import { Widget } from './widget.js';
+import { AboveFold } from './components.js';
+import { mayShrink, parseMemory, remember, reserveHeight, type Memory } from './reserve.js';
 import css from './styles.css';
 
 export interface MountOptions {
@@ -33,6 +35,32 @@ export function injectStyles(nonce?: string): void {
 
 type Tracker = Pick<Datacue, 'onRecommendations' | 'track'>;
 
+// Each placeholder's last layout, per page type, for this browsing session; blocked storage means no memory.
+const MEMORY_KEY = 'datacue_layout';
+const load = (): Memory => {
+  try {
+    return parseMemory(sessionStorage.getItem(MEMORY_KEY));
+  } catch {
+    return {};
+  }
+};
+const save = (memory: Memory) => {
+  try {
+    sessionStorage.setItem(MEMORY_KEY, JSON.stringify(memory));
+  } catch {
+    // blocked or full: the next page reserves from the ratios alone
+  }
+};
+
+/** The page type before its answer: from the page's config, read defensively (it may be a throwing Proxy). */
+function configuredPageType(): string {
+  try {
+    return String((window as { datacueConfig?: { page_type?: unknown } }).datacueConfig?.page_type ?? '');
+  } catch {
+    return '';
+  }
+}
+
 /** Records a click on a product or personalised banner: deferred, so the navigation it starts is never delayed. */
 function recorder(datacue: Tracker) {
   return (e: MouseEvent) => {
@@ -55,7 +83,7 @@ export function mountWidgets(datacue: Tracker, options: MountOptions = {}): () =
   if (typeof document === 'undefined') return () => {}; // server-side rendering: nothing to fill
   let page: PageRecommendations | undefined;
   let stop = () => {};
-  const mounted = new Set<Element>();
+  const mounted = new Set<HTMLElement>();
   const record = recorder(datacue);
   const reported = new Set<string>();
   // Building an Intl.NumberFormat is the costly part of formatting: one per locale and currency, kept across renders.
@@ -67,10 +95,49 @@ export function mountWidgets(datacue: Tracker, options: MountOptions = {}): () =
     return format;
   };
 
+  // Boxes held before the answer (placeholder → px), released once the answer is drawn.
+  const held = new Map<HTMLElement, number>();
+  const root = options.root ?? document;
+  const all = () => Array.from(root.querySelectorAll<HTMLElement>(PLACEHOLDER_SELECTOR));
+  const keyOf = (i: number) => `${page?.page_type ?? configuredPageType()}|${i}`;
+
+  /** Before the answer, each placeholder holds the box it will fill: from its ratios, or as it was last time. */
+  const hold = () => {
+    if (page) return;
+    const memory = load();
+    const els = all();
+    const widths = els.map((el) => el.getBoundingClientRect().width); // every read before any write: one layout
+    els.forEach((el, i) =>
+      safely(() => {
+        const h = reserveHeight(readSpec((name) => el.getAttribute(name)), widths[i]!, innerWidth, memory[keyOf(i)]);
+        held.set(el, h);
+        el.style.minHeight = h ? `${h}px` : '';
+      }),
+    );
+  };
+
+  /** The answer is drawn: remember each placeholder's height, and give up what it does not need unless that would
+   *  move what the shopper sees. */
+  const settle = (els: HTMLElement[], tops: number[]) => {
+    let memory = load();
+    els.forEach((el) => held.has(el) && (el.style.minHeight = ''));
+    const heights = els.map((el) => [el.offsetWidth, el.offsetHeight] as const);
+    els.forEach((el, i) => {
+      const [w, h] = heights[i]!;
+      memory = remember(memory, keyOf(i), { w, h });
+      const reserved = held.get(el);
+      held.delete(el);
+      if (reserved && !mayShrink(tops[i]!, h, reserved, innerHeight)) el.style.minHeight = `${reserved}px`;
+    });
+    save(memory);
+  };
+
   const draw = () => {
-    const root = options.root ?? document;
     const locale = options.locale || document.documentElement.lang || navigator.language;
-    root.querySelectorAll(PLACEHOLDER_SELECTOR).forEach((el, i) =>
+    hold();
+    const els = all();
+    const boxes = els.map((el) => el.getBoundingClientRect());
+    els.forEach((el, i) =>
       safely(() => {
         const spec = readSpec((name) => el.getAttribute(name));
         if (spec.kind === 'invalid' && !reported.has(spec.problem)) {
@@ -85,15 +152,20 @@ export function mountWidgets(datacue: Tracker, options: MountOptions = {}): () =
           el.addEventListener('auxclick', record as EventListener);
           mounted.add(el);
         }
-        render(<Widget spec={spec} page={page} view={view} />, el);
+        const box = boxes[i]!;
+        render(
+          <AboveFold.Provider value={box.top < innerHeight && box.bottom >= 0}>
+            <Widget spec={spec} page={page} view={view} />
+          </AboveFold.Provider>,
+          el,
+        );
       }),
     );
+    if (page) safely(() => settle(els, boxes.map((b) => b.top)));
   };
 
   const start = () =>
     safely(() => {
-      const styles = options.styles ?? true;
-      if (styles) injectStyles(styles === true ? undefined : styles.nonce);
       draw();
       stop = datacue.onRecommendations((next) => {
         page = next;
@@ -101,8 +173,25 @@ export function mountWidgets(datacue: Tracker, options: MountOptions = {}): () =
       });
     });
 
-  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start, { once: true });
-  else start();
+  safely(() => {
+    const styles = options.styles ?? true;
+    if (styles) injectStyles(styles === true ? undefined : styles.nonce);
+  });
+  if (document.readyState === 'loading') {
+    // While the page is parsed, hold each placeholder's box as it arrives: the browser may paint a part of the page
+    // before the end of parsing. Then draw as soon as the document is parsed, before the page's deferred scripts
+    // (DOMContentLoaded waits for them).
+    const watch = new MutationObserver(() => all().length > held.size && safely(hold));
+    watch.observe(document, { childList: true, subtree: true });
+    document.addEventListener(
+      'readystatechange',
+      () => {
+        watch.disconnect();
+        start();
+      },
+      { once: true },
+    );
+  } else start();
 
   return () =>
     safely(() => {
@@ -111,6 +200,7 @@ export function mountWidgets(datacue: Tracker, options: MountOptions = {}): () =
         el.removeEventListener('click', record as EventListener);
         el.removeEventListener('auxclick', record as EventListener);
         render(null, el);
+        el.style.minHeight = '';
       });
       mounted.clear();
     });
