@@ -56,7 +56,9 @@ async function look(page: Page, url: string, slow: boolean) {
     await page.mouse.wheel(0, 700);
     await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => setTimeout(done))));
   }
-  await page.waitForLoadState('networkidle');
+  // Let the images in view arrive (their boxes are sized, so they must not shift anything either); on a busy machine
+  // the network may not fall quiet for long, and the facts below are read either way.
+  await page.waitForLoadState('networkidle', { timeout: 15_000 }).catch(() => {});
   // Layout-shift entries are queued to observers after the frame that caused them.
   await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 50))));
   return {
