@@ -66,52 +66,98 @@ test('axe-core: no violations on a page holding every widget', async ({ page, si
   expect(result).toEqual([]);
 });
 
-test('carousel by keyboard: every card and both buttons reachable, arrow keys move, buttons disabled at the ends', async ({ page, site, api }) => {
+test('carousel by keyboard (WAI-ARIA carousel): Tab order as seen, Enter pages and wraps with focus kept, arrows move, ring not clipped', async ({ page, site, api }) => {
   await serveImages(page);
   await page.emulateMedia({ reducedMotion: 'reduce' }); // instant scrolling: each step is done when the key is
   await page.setViewportSize({ width: 700, height: 900 });
-  await openStore(page, site, api, 'Home page', MANY, '<main><h1>Shop</h1><a href="#top">start</a><div data-dc-products="related" data-dc-layout="carousel" data-dc-items="12"></div></main>');
+  await openStore(page, site, api, 'Home page', MANY, '<main><h1>Shop</h1><a href="#top">start</a><div data-dc-products="related" data-dc-layout="carousel" data-dc-items="12"></div><a href="#end">end</a></main>');
   const prev = page.getByRole('button', { name: 'Previous products' });
   const next = page.getByRole('button', { name: 'Next products' });
-  await expect(prev).toBeDisabled();
-  await expect(next).toBeEnabled();
-  await expect(next).toHaveAttribute('aria-controls', await page.locator('.dc-carousel__track').getAttribute('id') as string);
+  const track = page.locator('.dc-carousel__track');
+  await expect(page.getByRole('group', { name: 'Recommended for you' })).toHaveAttribute('aria-roledescription', 'carousel');
+  await expect(next).toHaveAttribute('aria-controls', (await track.getAttribute('id')) as string);
 
-  // Tab order: the next button (the previous one is disabled at the start), then every card.
-  const focused = () => page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.textContent?.match(/Walnut Chair \d+/)?.[0] ?? '');
+  // Tab order is the visual order: previous, every card, next, then the page goes on.
+  const focused = () => page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.textContent?.match(/Walnut Chair \d+|end/)?.[0] ?? '');
+  const x = async (name: string) => (await page.getByRole('button', { name }).boundingBox())!.x;
+  expect(await x('Previous products')).toBeLessThan((await track.boundingBox())!.x);
+  expect(await x('Next products')).toBeGreaterThan((await track.boundingBox())!.x);
   await page.locator('a[href="#top"]').focus();
   const seen: string[] = [];
-  for (let i = 0; i < 13; i++) {
+  for (let i = 0; i < 15; i++) {
     await page.keyboard.press('Tab');
     seen.push(await focused());
   }
-  expect(seen).toEqual(['Next products', ...Array.from({ length: 12 }, (_, i) => `Walnut Chair ${i + 1}`)]);
-  // With the last card in view "next" is disabled; paging with "next" enables "previous", one Shift+Tab away.
-  await expect(next).toBeDisabled();
-  await page.locator('a[href="#top"]').focus();
-  await page.keyboard.press('Tab');
-  await page.locator('.dc-carousel__track').evaluate((t) => t.scrollTo({ left: 0 }));
-  await expect(next).toBeEnabled();
+  expect(seen).toEqual(['Previous products', ...Array.from({ length: 12 }, (_, i) => `Walnut Chair ${i + 1}`), 'Next products', 'end']);
+
+  // Enter on "next" pages until the end, then wraps to the start: the focus stays on the button all the way.
+  await track.evaluate((t) => t.scrollTo({ left: 0 }));
   await next.focus();
+  const left = () => track.evaluate((t) => Math.round(t.scrollLeft));
+  const end = await track.evaluate((t) => t.scrollWidth - t.clientWidth);
+  const positions: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    await page.keyboard.press('Enter');
+    positions.push(await left());
+    await expect(next).toBeFocused();
+  }
+  expect(positions).toContain(end);
+  expect(positions.indexOf(0)).toBe(positions.indexOf(end) + 1);
+  // "previous" at the start goes to the end, focus kept.
+  await track.evaluate((t) => t.scrollTo({ left: 0 }));
+  await prev.focus();
   await page.keyboard.press('Enter');
-  await expect(prev).toBeEnabled();
-  await page.keyboard.press('Shift+Tab');
-  expect(await focused()).toBe('Previous products');
+  expect(await left()).toBe(end);
+  await expect(prev).toBeFocused();
 
   // Arrow keys move between cards, and the track scrolls to show the focused one.
   await page.locator('.dc-card__link').first().focus();
   for (let i = 0; i < 11; i++) await page.keyboard.press('ArrowRight');
   await expect(page.locator('.dc-card__link').last()).toBeFocused();
-  await expect(next).toBeDisabled();
-  await expect(prev).toBeEnabled();
+  expect(await left()).toBe(end);
   await page.keyboard.press('ArrowLeft');
   await expect(page.locator('.dc-card__link').nth(10)).toBeFocused();
 
-  // The buttons page through it.
-  await prev.focus();
-  for (let i = 0; i < 3; i++) await page.keyboard.press('Enter');
-  await expect(prev).toBeDisabled();
+  // The focus ring (3 px at 2 px offset) of a focused card lies inside the scroll box, so it is not clipped.
+  const ring = await page.locator('.dc-card__link').nth(10).evaluate((a) => {
+    const t = a.closest('.dc-carousel__track')!.getBoundingClientRect();
+    const r = a.getBoundingClientRect();
+    const s = getComputedStyle(a);
+    const out = parseFloat(s.outlineWidth) + parseFloat(s.outlineOffset);
+    return { top: r.top - out - t.top, bottom: t.bottom - (r.bottom + out) };
+  });
+  expect(ring.top).toBeGreaterThanOrEqual(0);
+  expect(ring.bottom).toBeGreaterThanOrEqual(0);
 });
+
+/** Twelve discounted products: every card carries a visually hidden "Was" label. */
+const DISCOUNTED = {
+  ...SAMPLES.home,
+  related_product_skus: MANY.related_product_skus.map((p) => ({ ...p, full_price: p.price + 50 })),
+};
+
+for (const width of [320, 360, 390, 768, 1280]) {
+  test(`nothing overflows the page at ${width} px: carousel of discounted products, grid two cards a row at least`, async ({ page, site, api }) => {
+    await serveImages(page);
+    await page.setViewportSize({ width, height: 800 });
+    await openStore(page, site, api, 'Home page', DISCOUNTED, '<main><div data-dc-products="related" data-dc-layout="carousel" data-dc-items="12"></div><div data-dc-products="related" data-dc-layout="grid" data-dc-items="4"></div></main>');
+    await expect(page.locator('.dc-carousel .dc-card')).toHaveCount(12);
+    expect(await page.evaluate(() => document.scrollingElement!.scrollWidth - innerWidth)).toBeLessThanOrEqual(0);
+    // Items per page: 2 on a phone, 4 on a wider screen (the section's --dc-per-page-* when the dashboard sets them).
+    const perPage = await page.locator('.dc-carousel__track').evaluate((t) => {
+      const card = t.querySelector('.dc-card')!.getBoundingClientRect().width;
+      return Math.round((t.clientWidth + 16) / (card + 16));
+    });
+    expect(perPage).toBe(width > 640 ? 4 : 2);
+    const tops = await page.locator('.dc-grid .dc-card').evaluateAll((cards) => cards.map((c) => Math.round(c.getBoundingClientRect().top)));
+    expect(tops[0]).toBe(tops[1]);
+    if (width <= 640) {
+      // A page's own setting wins: three per page.
+      await page.locator('[data-dc-products][data-dc-layout="carousel"]').evaluate((e) => e.style.setProperty('--dc-per-page-mobile', '3'));
+      expect(await page.locator('.dc-carousel__track').evaluate((t) => Math.round((t.clientWidth + 16) / (t.querySelector('.dc-card')!.getBoundingClientRect().width + 16)))).toBe(3);
+    }
+  });
+}
 
 test('no smooth scrolling under prefers-reduced-motion', async ({ page, site, api }) => {
   await page.emulateMedia({ reducedMotion: 'reduce' });

@@ -1,5 +1,5 @@
 // The widgets' markup. Everything shown comes from the models, so names are text and URLs are already checked.
-import { Component, createRef, type ComponentChildren } from 'preact';
+import { createContext, type ComponentChildren } from 'preact';
 import { discountPercent } from './format.js';
 import type { BannerModel, ProductModel, SectionModel } from './model.js';
 import type { ButtonSettings, Field, SectionName } from './settings.js';
@@ -26,8 +26,17 @@ export interface AddToCartDetail {
   section: SectionName;
 }
 
-const Img = (props: { src: string; width: number; height: number; alt: string; class: string }) => (
-  <img {...props} loading="lazy" decoding="async" />
+/** Whether the placeholder being drawn starts inside the window: its images load at once, banners first. */
+export const AboveFold = createContext(false);
+
+/**
+ * An image with its size (its box is right before it loads); lazy below the fold, eager above it. Read through the
+ * context's Consumer: preact/hooks would cost the bundle ~900 bytes.
+ */
+const Img = ({ priority, ...props }: { src: string; width: number; height: number; alt: string; class: string; priority?: boolean }) => (
+  <AboveFold.Consumer>
+    {(eager: boolean) => <img {...props} loading={eager ? 'eager' : 'lazy'} fetchpriority={eager && priority ? 'high' : undefined} decoding="async" />}
+  </AboveFold.Consumer>
 );
 
 /** Lets store code put the product in its cart (and cancel the event); otherwise the product page opens. */
@@ -100,57 +109,42 @@ export function ProductCard({ product: p, section, view }: { product: ProductMod
   );
 }
 
-interface CarouselProps {
-  listId: string;
-  labelledBy: string;
-  view: View;
-  children: ComponentChildren;
-}
-
 /**
- * Native scrolling with snap points; the buttons page through it and the arrow keys move between cards. A class,
- * not hooks: preact/hooks would cost the bundle ~900 bytes for this one component.
+ * The WAI-ARIA carousel pattern on native scrolling with snap points (it swipes): previous, the cards, next, in
+ * the order they are seen. The buttons page through it and wrap at the ends, so they are never disabled and the
+ * focus never falls to the page; the arrow keys move between cards. No state: the track is found from the event.
  */
-class Carousel extends Component<CarouselProps, { ends: boolean[] }> {
-  track = createRef<HTMLUListElement>();
-  override state = { ends: [true, true] };
-  update = () => {
-    const t = this.track.current;
-    if (t) this.setState({ ends: [t.scrollLeft < 1, t.scrollLeft + t.clientWidth > t.scrollWidth - 1] });
+function Carousel({ listId, labelledBy, view, children }: { listId: string; labelledBy: string; view: View; children: ComponentChildren }) {
+  const page = (e: MouseEvent, direction: number) => {
+    const t = (e.currentTarget as Element).parentElement!.querySelector('ul')!;
+    const end = t.scrollWidth - t.clientWidth;
+    const at = t.scrollLeft;
+    // `scroll-behavior` in the stylesheet makes this smooth, unless the shopper asks for reduced motion.
+    t.scrollTo({ left: direction > 0 ? (at >= end - 1 ? 0 : at + t.clientWidth) : at <= 1 ? end : at - t.clientWidth });
   };
-  override componentDidMount() {
-    this.update();
-  }
-  override componentDidUpdate(previous: CarouselProps) {
-    if (previous.children !== this.props.children) this.update();
-  }
-  override render({ listId, labelledBy, view, children }: CarouselProps) {
-    const { track, state } = this;
-    const page = (direction: number) => track.current?.scrollBy({ left: direction * track.current.clientWidth });
-    const onKeyDown = (e: KeyboardEvent) => {
-      const step = e.key === 'ArrowRight' ? 1 : e.key === 'ArrowLeft' ? -1 : 0;
-      const links = Array.from(track.current?.querySelectorAll<HTMLElement>('.dc-card__link') ?? []);
-      const next = step && links[links.indexOf(document.activeElement as HTMLElement) + step];
-      if (next) {
-        e.preventDefault();
-        next.focus();
-      }
-    };
-    return (
-      // The buttons come first in the tab order: after the last card the track is at its end and "next" disabled.
-      <div class="dc-carousel">
-        <button type="button" class="dc-carousel__button dc-carousel__button--prev" aria-controls={listId} aria-label={view.texts.previous} disabled={state.ends[0]} onClick={() => page(-1)}>
-          <span aria-hidden="true">‹</span>
-        </button>
-        <button type="button" class="dc-carousel__button dc-carousel__button--next" aria-controls={listId} aria-label={view.texts.next} disabled={state.ends[1]} onClick={() => page(1)}>
-          <span aria-hidden="true">›</span>
-        </button>
-        <ul class="dc-carousel__track" id={listId} aria-labelledby={labelledBy} ref={track} onScroll={this.update} onKeyDown={onKeyDown}>
-          {children}
-        </ul>
-      </div>
-    );
-  }
+  const onKeyDown = (e: KeyboardEvent) => {
+    const step = e.key === 'ArrowRight' ? 1 : e.key === 'ArrowLeft' ? -1 : 0;
+    const links = Array.from((e.currentTarget as Element).querySelectorAll<HTMLElement>('.dc-card__link'));
+    const next = step && links[links.indexOf(document.activeElement as HTMLElement) + step];
+    if (next) {
+      e.preventDefault();
+      next.focus();
+    }
+  };
+  const button = (direction: number) => (
+    <button type="button" class={`dc-carousel__button dc-carousel__button--${direction > 0 ? 'next' : 'prev'}`} aria-controls={listId} aria-label={direction > 0 ? view.texts.next : view.texts.previous} onClick={(e) => page(e, direction)}>
+      <span aria-hidden="true">{direction > 0 ? '›' : '‹'}</span>
+    </button>
+  );
+  return (
+    <div class="dc-carousel" role="group" aria-roledescription="carousel" aria-labelledby={labelledBy}>
+      {button(-1)}
+      <ul class="dc-carousel__track" id={listId} aria-labelledby={labelledBy} onKeyDown={onKeyDown}>
+        {children}
+      </ul>
+      {button(1)}
+    </div>
+  );
 }
 
 export function Section({ section, title, view }: { section: SectionModel; title: string; view: View }) {
@@ -183,7 +177,7 @@ export function Section({ section, title, view }: { section: SectionModel; title
  */
 export function BannerBox({ banner, wide, slot, record = true }: { banner: BannerModel; wide: boolean; slot?: boolean; record?: boolean }) {
   const cls = `dc-banner dc-banner--${slot ? 'slot' : wide ? 'wide' : 'narrow'}`;
-  const img = <Img class="dc-banner__img" src={banner.image!} width={wide ? 1200 : 480} height={720} alt={banner.name} />;
+  const img = <Img class="dc-banner__img" src={banner.image!} width={wide ? 1200 : 480} height={720} alt={banner.name} priority />;
   return banner.link ? (
     <a class={cls} href={banner.link} data-dc-banner={record ? banner.id : undefined}>
       {img}

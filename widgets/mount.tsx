@@ -10,6 +10,8 @@ import { clickSubtype, sections, type WidgetPageType } from './model.js';
 import { readSettings } from './settings.js';
 import { isMoneyFormat, MONEY_FORMAT } from './money.js';
 import { applyCustomStyles, EDITOR_RELOAD, EDITOR_UPDATED, storeConfig } from './editor.js';
+import { AboveFold } from './components.js';
+import { mayShrink, parseMemory, remember, reserveHeight, type Memory } from './reserve.js';
 import css from './styles.css';
 
 export interface MountOptions {
@@ -37,6 +39,32 @@ export function injectStyles(nonce?: string): void {
 
 type Tracker = Pick<Datacue, 'onRecommendations' | 'track'>;
 
+// Each placeholder's last layout, per page type, for this browsing session; blocked storage means no memory.
+const MEMORY_KEY = 'datacue_layout';
+const load = (): Memory => {
+  try {
+    return parseMemory(sessionStorage.getItem(MEMORY_KEY));
+  } catch {
+    return {};
+  }
+};
+const save = (memory: Memory) => {
+  try {
+    sessionStorage.setItem(MEMORY_KEY, JSON.stringify(memory));
+  } catch {
+    // blocked or full: the next page reserves from the ratios alone
+  }
+};
+
+/** The page type before its answer: from the page's config, read defensively (it may be a throwing Proxy). */
+function configuredPageType(): string {
+  try {
+    return String((window as { datacueConfig?: { page_type?: unknown } }).datacueConfig?.page_type ?? '');
+  } catch {
+    return '';
+  }
+}
+
 /**
  * Records a click on a product (with the section it was shown in) or a personalised banner: deferred, so the
  * navigation it starts is never delayed. The dashboard's preview records nothing.
@@ -62,7 +90,7 @@ export function mountWidgets(datacue: Tracker, options: MountOptions = {}): () =
   if (typeof document === 'undefined') return () => {}; // server-side rendering: nothing to fill
   let page: { page_type: WidgetPageType; response: RecommendationsResponse | null } | undefined;
   let stop = () => {};
-  const mounted = new Set<Element>();
+  const mounted = new Set<HTMLElement>();
   const record = recorder(datacue, () => page?.page_type === 'editor preview');
   // Each problem once per page, however often the widgets re-render.
   const reported = new Set<string>();
@@ -81,8 +109,46 @@ export function mountWidgets(datacue: Tracker, options: MountOptions = {}): () =
   };
   const nonce = () => (typeof options.styles === 'object' ? options.styles.nonce : undefined);
 
+  // Boxes held before the answer (placeholder → px), released once the answer is drawn.
+  const held = new Map<HTMLElement, number>();
+  const root = options.root ?? document;
+  const all = () => Array.from(root.querySelectorAll<HTMLElement>(PLACEHOLDER_SELECTOR));
+  const keyOf = (i: number) => `${page?.page_type ?? configuredPageType()}|${i}`;
+
+  /** Before the answer, each placeholder holds the box it will fill: from its ratios, or as it was last time. */
+  const hold = () => {
+    if (page) return;
+    const memory = load();
+    const els = all();
+    const widths = els.map((el) => el.getBoundingClientRect().width); // every read before any write: one layout
+    els.forEach((el, i) =>
+      safely(() => {
+        const h = reserveHeight(readSpec((name) => el.getAttribute(name), report), widths[i]!, innerWidth, memory[keyOf(i)]);
+        held.set(el, h);
+        el.style.minHeight = h ? `${h}px` : '';
+      }),
+    );
+  };
+
+  /** The answer is drawn: remember each placeholder's height, and give up what it does not need unless that would
+   *  move what the shopper sees. */
+  const settle = (els: HTMLElement[], tops: number[]) => {
+    // Only an answer is remembered: there is none while consent is pending or denied, so nothing is stored then.
+    const answered = !!page?.response;
+    let memory = load();
+    els.forEach((el) => held.has(el) && (el.style.minHeight = ''));
+    const heights = els.map((el) => [el.offsetWidth, el.offsetHeight] as const);
+    els.forEach((el, i) => {
+      const [w, h] = heights[i]!;
+      if (answered) memory = remember(memory, keyOf(i), { w, h });
+      const reserved = held.get(el);
+      held.delete(el);
+      if (reserved && !mayShrink(tops[i]!, h, reserved, innerHeight)) el.style.minHeight = `${reserved}px`;
+    });
+    if (answered) save(memory);
+  };
+
   const draw = () => {
-    const root = options.root ?? document;
     const lang = options.locale || document.documentElement.lang || navigator.language;
     const response = page?.response;
     const settings = readSettings(response?.['config'], report);
@@ -95,7 +161,10 @@ export function mountWidgets(datacue: Tracker, options: MountOptions = {}): () =
     }
     // Products already shown higher on the page, in the order placeholders render.
     const seen = new Set<string>();
-    root.querySelectorAll(PLACEHOLDER_SELECTOR).forEach((el, i) =>
+    hold();
+    const els = all();
+    const boxes = els.map((el) => el.getBoundingClientRect());
+    els.forEach((el, i) =>
       safely(() => {
         const spec = readSpec((name) => el.getAttribute(name), report);
         if (spec.kind === 'invalid') report(spec.problem);
@@ -116,15 +185,20 @@ export function mountWidgets(datacue: Tracker, options: MountOptions = {}): () =
           el.addEventListener('auxclick', record as EventListener);
           mounted.add(el);
         }
-        render(<Widget spec={spec} response={response} sections={shown} view={view} />, el);
+        const box = boxes[i]!;
+        render(
+          <AboveFold.Provider value={box.top < innerHeight && box.bottom >= 0}>
+            <Widget spec={spec} response={response} sections={shown} view={view} />
+          </AboveFold.Provider>,
+          el,
+        );
       }),
     );
+    if (page) safely(() => settle(els, boxes.map((b) => b.top)));
   };
 
   const start = () =>
     safely(() => {
-      const styles = options.styles ?? true;
-      if (styles) injectStyles(styles === true ? undefined : styles.nonce);
       applyCustomStyles(storeConfig().customStyles, nonce());
       draw();
       stop = datacue.onRecommendations((next) => {
@@ -147,8 +221,26 @@ export function mountWidgets(datacue: Tracker, options: MountOptions = {}): () =
       draw();
     });
 
-  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start, { once: true });
-  else start();
+  safely(() => {
+    const styles = options.styles ?? true;
+    if (styles) injectStyles(styles === true ? undefined : styles.nonce);
+  });
+  if (document.readyState === 'loading') {
+    // While the page is parsed, hold each placeholder's box as it arrives: the browser may paint a part of the page
+    // before the end of parsing. Then draw as soon as the document is parsed, before the page's deferred scripts
+    // (DOMContentLoaded waits for them).
+    const watch = new MutationObserver(() => all().length > held.size && safely(hold));
+    watch.observe(document, { childList: true, subtree: true });
+    document.addEventListener(
+      'readystatechange',
+      () => {
+        watch.disconnect();
+        start();
+      },
+      { once: true },
+    );
+  } else start();
+
 
   return () =>
     safely(() => {
@@ -159,6 +251,7 @@ export function mountWidgets(datacue: Tracker, options: MountOptions = {}): () =
         el.removeEventListener('click', record as EventListener);
         el.removeEventListener('auxclick', record as EventListener);
         render(null, el);
+        el.style.minHeight = '';
       });
       mounted.clear();
     });

@@ -30,7 +30,8 @@ export function Widget({ spec, response, sections, view }: Props) {
       return (
         <div class="dc-banners">
           {rows.map((row, i) => (
-            <div key={i} class={`dc-banners__row${row.left || row.right ? '' : ' dc-banners__row--wide'}`}>
+            // The static banner's row keeps its narrow sides whatever comes, so the static banner never resizes.
+            <div key={i} class={`dc-banners__row${row.left || row.right || row.wide === 'static' ? '' : ' dc-banners__row--wide'}`}>
               {row.left && <BannerBox banner={row.left} wide={false} />}
               {row.wide && (row.wide === 'static' ? <BannerBox banner={still!} wide record={false} /> : <BannerBox banner={row.wide} wide />)}
               {row.right && <BannerBox banner={row.right} wide={false} />}

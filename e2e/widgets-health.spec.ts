@@ -1,0 +1,99 @@
+// Page health on the demo store: the widgets never shift what the shopper sees and never make the page wider than
+// the window, at a phone's and a laptop's size, with a prompt and a slow (800 ms) answer. Layout facts only: the
+// browser's own layout-shift entries (which name the nodes that moved) and the document's scroll width, never a
+// timing. Each shift counts: the demo's own pages do not shift without the widgets.
+import type { Page } from '@playwright/test';
+import { test, expect } from './support/demo-store';
+
+const PAGES = ['/', '/category/bedroom', '/product/luxury-double-bed', '/cart', '/search?q=oak'];
+const VIEWPORTS = { phone: { width: 390, height: 844 }, laptop: { width: 1280, height: 800 } };
+const SLOW_MS = 800;
+
+interface Shift {
+  value: number;
+  recentInput: boolean;
+  /** The nodes the browser says moved, each as tag.class, and whether it lies inside a widget placeholder. */
+  sources: { node: string; inWidget: boolean }[];
+}
+
+declare global {
+  interface Window {
+    shifts: Shift[];
+  }
+}
+
+/** Records every layout shift of every page of the context, from the first paint on. */
+async function watchShifts(page: Page) {
+  await page.addInitScript(() => {
+    window.shifts = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean; sources: { node?: Node }[] })[]) {
+        window.shifts.push({
+          value: e.value,
+          recentInput: e.hadRecentInput,
+          sources: e.sources.map(({ node }) => {
+            const el = node instanceof Element ? node : node?.parentElement;
+            return {
+              node: el ? `${el.tagName.toLowerCase()}${el.className ? `.${String(el.className).trim().replace(/\s+/g, '.')}` : ''}` : '#text',
+              inWidget: !!el?.closest('[data-dc-banners],[data-dc-main-insert-banner],[data-dc-sub-insert-banner],[data-dc-products]'),
+            };
+          }),
+        });
+      }
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
+}
+
+const overflow = (page: Page) => page.evaluate(() => document.scrollingElement!.scrollWidth - innerWidth);
+
+/** Opens a page, waits for its answer and what the widgets draw from it, then scrolls through it as a shopper. */
+async function look(page: Page, url: string, slow: boolean) {
+  const answered = page.waitForResponse((r) => r.url().endsWith('/api/events') && /^(pageview|search)$/.test(r.request().postDataJSON()?.event?.type));
+  await page.goto(url);
+  if (slow) expect(await overflow(page), `${url} before the answer: wider than the window by`).toBeLessThanOrEqual(0);
+  await answered;
+  for (let y = 0; y < 5; y++) {
+    await page.mouse.wheel(0, 700);
+    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => setTimeout(done))));
+  }
+  // Let the images in view arrive (their boxes are sized, so they must not shift anything either); on a busy machine
+  // the network may not fall quiet for long, and the facts below are read either way.
+  await page.waitForLoadState('networkidle', { timeout: 15_000 }).catch(() => {});
+  // Layout-shift entries are queued to observers after the frame that caused them.
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 50))));
+  return {
+    overflow: await overflow(page),
+    shifts: await page.evaluate(() => window.shifts.filter((s) => !s.recentInput)),
+  };
+}
+
+// Two page loads each with scrolling and image loads, on a machine that may be busy: more than the default time.
+test.describe.configure({ timeout: 90_000 });
+
+for (const [name, viewport] of Object.entries(VIEWPORTS)) {
+  for (const slow of [false, true]) {
+    for (const path of PAGES) {
+      test(`${path} at ${name} size ${viewport.width}x${viewport.height}, ${slow ? `answer ${SLOW_MS} ms late` : 'prompt answer'}: no layout shift, no overflow`, async ({ page, demo, errors }) => {
+        await page.setViewportSize(viewport);
+        await watchShifts(page);
+        if (slow) {
+          await page.route(`${demo.url}/api/events`, async (route) => {
+            await new Promise((done) => setTimeout(done, SLOW_MS));
+            await route.continue();
+          });
+        }
+        // A shopper's first visit of the page type: the widgets know only the fixed ratios of banners, not what the
+        // answer will carry (more banner rows, product sections), so its shifts are reported, not asserted.
+        const first = await look(page, demo.url + path, slow);
+        expect(first.overflow, 'first visit: wider than the window by').toBeLessThanOrEqual(0);
+        const cls = first.shifts.reduce((sum, e) => sum + e.value, 0);
+        test.info().annotations.push({ type: 'first visit CLS', description: cls.toFixed(3) });
+        // The second one: every placeholder holds the box it had, nothing moves.
+        const second = await look(page, demo.url + path, slow);
+        expect(second.overflow, 'second visit: wider than the window by').toBeLessThanOrEqual(0);
+        expect(second.shifts, `second visit: layout shifts`).toEqual([]);
+        expect(errors).toEqual([]);
+      });
+    }
+  }
+}

@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { MEMORY_CAP, mayShrink, parseMemory, remember, reserveHeight } from '../widgets/reserve';
+
+const banners = { kind: 'banners' } as const;
+
+describe('reserveHeight', () => {
+  it('holds the standard layout row: narrow | wide | narrow (all (w - 2 gaps) / 3 tall) within its margins', () => {
+    expect(reserveHeight(banners, 932, 1280)).toBe(32 + 300);
+  });
+  it('on a phone, the wide box over a row of two narrow ones', () => {
+    expect(reserveHeight(banners, 350, 390)).toBe(32 + 210 + 16 + 167 * 1.5);
+  });
+  it('a slot holds its banner ratio: main 5:3, sub 2:3', () => {
+    expect(reserveHeight({ kind: 'slot', which: 'main', index: 1 }, 500, 1280)).toBe(300);
+    expect(reserveHeight({ kind: 'slot', which: 'sub', index: 2 }, 200, 1280)).toBe(300);
+  });
+  it('a remembered answer at the same width is exact, whatever the kind (an empty slot holds nothing)', () => {
+    expect(reserveHeight(banners, 932, 1280, { w: 932, h: 1048 })).toBe(1048);
+    expect(reserveHeight({ kind: 'slot', which: 'sub', index: 3 }, 200, 1280, { w: 200.4, h: 0 })).toBe(0);
+  });
+  it('products: only what was remembered, since a section depends on the answer', () => {
+    const products = { kind: 'products', section: '', layout: 'grid', items: 8 } as const;
+    expect(reserveHeight(products, 900, 1280)).toBe(0);
+    expect(reserveHeight(products, 900, 1280, { w: 880, h: 700 })).toBe(700);
+  });
+  it('a box that takes no width (hidden) holds nothing', () => {
+    expect(reserveHeight(banners, 0, 1280, { w: 0, h: 50 })).toBe(0);
+  });
+});
+
+describe('layout memory', () => {
+  it('keeps the most recent entries, capped, the oldest forgotten first', () => {
+    let memory = {};
+    for (let i = 0; i < MEMORY_CAP + 5; i++) memory = remember(memory, `home|${i}`, { w: 1, h: i });
+    expect(Object.keys(memory)).toHaveLength(MEMORY_CAP);
+    expect(Object.keys(memory)[0]).toBe('home|5');
+    memory = remember(memory, 'home|5', { w: 2, h: 2 });
+    expect(Object.keys(memory).at(-1)).toBe('home|5');
+    expect(Object.keys(memory)).toHaveLength(MEMORY_CAP);
+  });
+  it('reads stored text defensively', () => {
+    expect(parseMemory(null)).toEqual({});
+    expect(parseMemory('{oops')).toEqual({});
+    expect(parseMemory('[1,2]')).toEqual({});
+    expect(parseMemory('{"a":{"w":1,"h":2},"b":{"w":"1","h":2},"c":null,"d":{"w":1,"h":-3}}')).toEqual({ a: { w: 1, h: 2 } });
+  });
+});
+
+describe('mayShrink', () => {
+  it('grows freely; shrinks only when the part given up is out of the window', () => {
+    expect(mayShrink(100, 500, 400, 800)).toBe(true); // content taller than held
+    expect(mayShrink(100, 200, 400, 800)).toBe(false); // the freed part is in view
+    expect(mayShrink(900, 0, 400, 800)).toBe(true); // below the window
+    expect(mayShrink(700, 100, 400, 800)).toBe(true); // what is freed starts at the window's bottom
+    expect(mayShrink(-500, 0, 400, 800)).toBe(true); // scrolled past: scroll anchoring keeps the view
+  });
+});

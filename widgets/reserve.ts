@@ -1,0 +1,72 @@
+// How tall a placeholder will be once its answer is drawn, so that it can hold that box before the answer comes
+// and nothing below it moves. Pure: the caller measures widths and keeps the remembered layouts.
+import type { WidgetSpec } from './placeholders.js';
+
+/** What a placeholder measured after its last answer: its width and the height its content took at that width. */
+export interface Remembered {
+  w: number;
+  h: number;
+}
+
+export type Memory = Record<string, Remembered>;
+
+/** Placeholders remembered at most: the least recently drawn are forgotten first. */
+export const MEMORY_CAP = 24;
+
+/** The widgets' spacing and the width under which banners stack (keep in step with styles.css). */
+const GAP = 16;
+const PHONE = 640;
+
+/**
+ * The height to hold for a placeholder `width` px wide in a window `viewport` px wide. A remembered answer at the
+ * same width is exact. Otherwise banners follow their fixed ratios: the standard layout's first row
+ * (narrow | static | narrow, on a phone the wide box over two narrow ones) inside its margins, a slot its banner's
+ * ratio. A product section's height depends on what the answer carries, so only a remembered one is held.
+ */
+export function reserveHeight(spec: WidgetSpec, width: number, viewport: number, last?: Remembered): number {
+  if (width <= 0) return 0;
+  if (last && Math.abs(last.w - width) < 1) return last.h;
+  switch (spec.kind) {
+    case 'banners':
+      return GAP * 2 + (viewport > PHONE ? (width - 2 * GAP) / 3 : width * 0.6 + GAP + ((width - GAP) / 2) * 1.5);
+    case 'slot':
+      return width * (spec.which === 'main' ? 0.6 : 1.5);
+    case 'products':
+      // Cards are square images over text of a fixed height: a section's height at another width is unknown,
+      // but the shopper's window rarely changes between pages, so the last one is the best guess.
+      return last?.h ?? 0;
+    default:
+      return 0;
+  }
+}
+
+/** The memory with `key` set to `value`, most recent last, capped at MEMORY_CAP entries. */
+export function remember(memory: Memory, key: string, value: Remembered): Memory {
+  const { [key]: _, ...rest } = memory;
+  const entries = Object.entries(rest);
+  return Object.fromEntries([...entries.slice(Math.max(0, entries.length - MEMORY_CAP + 1)), [key, value]]);
+}
+
+/** Reads stored memory defensively: anything malformed is an empty memory. */
+export function parseMemory(text: string | null): Memory {
+  try {
+    const data: unknown = JSON.parse(text ?? '{}');
+    const out: Memory = {};
+    if (data && typeof data === 'object') {
+      for (const [key, v] of Object.entries(data as Record<string, Partial<Remembered> | null>)) {
+        if (typeof v?.w === 'number' && typeof v.h === 'number' && v.h >= 0) out[key] = { w: v.w, h: v.h };
+      }
+    }
+    return out;
+  } catch {
+    return {};
+  }
+}
+
+/**
+ * After the answer is drawn: whether to let the box shrink to its content. Shrinking moves what is below, so it
+ * happens only when the part given up lies outside the window (below it, or above it where scroll anchoring keeps
+ * the view still); otherwise the box keeps its reserved height.
+ */
+export const mayShrink = (top: number, content: number, reserved: number, viewportHeight: number): boolean =>
+  content >= reserved || top + content >= viewportHeight || top + reserved <= 0;
