@@ -38,10 +38,13 @@ async function startApi(root, random) {
   const tracker = readFileSync(resolve(root, 'dist/datacue.js'));
   const log = []; // one entry per tagged request
   const counts = { requests: 0, status503: 0, status429: 0, dropBefore: 0, answerLost: 0, held: 0 };
-  const api = { faults: true, log, counts, lastAccepted: 0 };
+  const api = { faults: true, log, counts, lastAccepted: 0, served: new Map() };
   const server = createServer((req, res) => {
     const url = new URL(req.url, 'http://127.0.0.1');
-    if (url.pathname === '/shop') return reply(res, 200, 'text/html', storePage(url.searchParams.get('nav')));
+    if (url.pathname === '/shop') {
+      api.served.set(url.searchParams.get('nav'), Date.now());
+      return reply(res, 200, 'text/html', storePage(url.searchParams.get('nav')));
+    }
     if (url.pathname === '/datacue.js') return reply(res, 200, 'text/javascript', tracker);
     if (url.pathname !== '/events' || req.method !== 'POST') return reply(res, 404, 'text/plain', 'not found');
     let body = '';
@@ -99,10 +102,9 @@ function reply(res, status, type, body, headers = {}) {
 /** One round: every shopper's two tabs shop at once under faults, then settle without faults; then the counts. */
 async function round(browser, { root, shoppers, events, seed }) {
   const started = Date.now();
-  const random = seeded(seed);
   const api = await startApi(root, seeded(seed * 7919));
   const sent = []; // { tag, nav }
-  const left = new Map(); // page load → when the tab left it
+  const next = new Map(); // page load → the page load that replaced it in its tab
   const errors = [];
   let navigations = 0;
   let offlineSpells = 0;
@@ -121,8 +123,9 @@ async function round(browser, { root, shoppers, events, seed }) {
     await tab.shopper.online;
     tab.shopper.navigating++;
     try {
-      if (tab.nav) left.set(tab.nav, Date.now());
+      const from = tab.nav;
       tab.nav = `s${tab.s}-t${tab.t}-n${++tab.n}`;
+      if (from) next.set(from, tab.nav);
       navigations++;
       await tab.page.goto(`${api.origin}/shop?nav=${tab.nav}`, { waitUntil: 'load' });
       if (!(await tab.page.evaluate(() => Boolean(window.datacue)))) throw new Error(`${tab.nav}: the tracker did not load`);
@@ -191,9 +194,10 @@ async function round(browser, { root, shoppers, events, seed }) {
     for (const tag of stored?.match(/s\d+-t\d+-[wc]\d+/g) ?? []) waiting.add(tag);
   }
   const closedAt = Date.now();
-  for (const tab of tabs) left.set(tab.nav, closedAt);
   for (const context of contexts) await context.close();
   await api.close();
+  // A page goes away when the next page of its tab arrives (the server's answer to that navigation), or when closed.
+  const leftAt = (nav) => (next.has(nav) ? api.served.get(next.get(nav)) : closedAt);
 
   // Counting, per event.
   const byTag = new Map(sent.map(({ tag }) => [tag, []]));
@@ -214,8 +218,8 @@ async function round(browser, { root, shoppers, events, seed }) {
     }
     // Lost: was its last request still unanswered when the page that sent it went away?
     const last = entries.at(-1);
-    const leftAt = last && left.get(last.nav);
-    const cause = last && leftAt !== undefined && (last.answeredAt === undefined || last.answeredAt > leftAt) ? 'inFlightAtUnload' : waiting.has(tag) ? 'waitingAtEnd' : 'other';
+    const gone = last && leftAt(last.nav);
+    const cause = gone !== undefined && (last.answeredAt === undefined || last.answeredAt > gone) ? 'inFlightAtUnload' : waiting.has(tag) ? 'waitingAtEnd' : 'other';
     lost[cause]++;
     lostTags.push({ tag, cause, attempts: entries.map((x) => x.outcome ?? 'unanswered') });
   }

@@ -14,7 +14,7 @@ import { gzipBytes } from '../scripts/size.mjs';
 import { CHROMIUM, ensureChromium } from '../scripts/chromium.mjs';
 import { BANNERS, NO_LIBRARY, SANITY, TRACKERS, WIDGETS } from './peers.mjs';
 import { bannerCost, SCENARIOS, startServer, trackerCost, widgetCost } from './measure.mjs';
-import { shuffled, summary } from './stats.mjs';
+import { median, shuffled, summary } from './stats.mjs';
 import { runDelivery } from './delivery.mjs';
 import { writeReport } from './report.mjs';
 
@@ -69,9 +69,17 @@ const timed = async (part, fn) => {
 };
 
 const server = await startServer();
+const runSeconds = [];
 const tracking = wants('tracking') || wants('click');
-// One job per contender and part; a run does every job once, in a new random order.
+// One job per contender and part; a run does every job once, in a new random order. Each job's seconds are kept,
+// to see where the time of a run goes.
 const jobs = [];
+const jobSeconds = {};
+const job = (label, fn) => async () => {
+  const t = Date.now();
+  await fn();
+  (jobSeconds[label] ??= []).push((Date.now() - t) / 1000);
+};
 if (tracking) {
   for (const lib of [...TRACKERS, ...(wants('click') ? [NO_LIBRARY] : []), ...(wants('tracking') ? [SANITY] : [])]) {
     const parts = {
@@ -81,30 +89,30 @@ if (tracking) {
       clicks: CLICKS,
     };
     const kind = lib === SANITY ? 'sanity' : 'tracking';
-    jobs.push(async () => {
+    jobs.push(job(`${lib.name} (tracking)`, async () => {
       const r = await attempt(`${lib.name} (tracking)`, () => trackerCost(browser, server, lib, parts));
       for (const figure of ['mainThreadMs', 'track1000Ms', 'track1000Calls', 'clickToPaintMs', 'clickHandlersMs', 'clickEventTimingMs']) {
         if ((figure === 'mainThreadMs' && parts.load) || (figure.startsWith('track') && parts.track) || (figure.startsWith('click') && parts.click)) add(kind, lib.name, figure, r?.[figure] ?? NaN);
       }
       if (r && kind === 'tracking' && lib !== NO_LIBRARY) files.set(`tracking|${lib.name}`, r.files);
-    });
+    }));
   }
 }
 for (const key of wants('widgets') ? scenarioKeys : []) {
   for (const lib of WIDGETS) {
-    jobs.push(async () => {
+    jobs.push(job(`${lib.name} (widgets${key})`, async () => {
       const r = await attempt(`${lib.name} (widgets${key})`, () => widgetCost(browser, server, lib, SCENARIOS[key]));
       for (const figure of ['cls', 'paintedMs', 'renderMs']) add('widgets', lib.name, figure + key, r?.[figure] ?? NaN);
       if (r) files.set(`widgets|${lib.name}`, r.files);
-    });
+    }));
   }
 }
 for (const key of wants('banner') ? scenarioKeys : []) {
   for (const lib of BANNERS) {
-    jobs.push(async () => {
+    jobs.push(job(`${lib.name} (banner${key})`, async () => {
       const r = await attempt(`${lib.name} (banner${key})`, () => bannerCost(browser, server, lib, SCENARIOS[key]));
       for (const figure of ['lcpMs', 'cls']) add('banner', lib.name, figure + key, r?.[figure] ?? NaN);
-    });
+    }));
   }
 }
 if (jobs.length) {
@@ -112,10 +120,12 @@ if (jobs.length) {
     // Interleaved: each run measures every contender once, so drift on the machine touches all of them alike.
     for (let run = 1; run <= RUNS; run++) {
       const order = shuffled(jobs);
+      const t = Date.now();
       for (let i = 0; i < order.length; i++) {
         process.stdout.write(`run ${run}/${RUNS}, ${i + 1}/${order.length}   \r`);
         await order[i]();
       }
+      runSeconds.push((Date.now() - t) / 1000);
     }
   });
 }
@@ -155,6 +165,11 @@ for (const [key, values] of Object.entries(samples)) {
   results.samples[key] = values;
 }
 if (wants('tracking')) row('sanity', SANITY.name).expectedMs = SANITY.burnMs;
+// Rows in a fixed order: by kind, ours first, the peers as peers.mjs lists them, the no-library baseline last.
+const KINDS = ['tracking', 'sanity', 'widgets', 'banner'];
+const NAMES = [...TRACKERS, ...WIDGETS, ...BANNERS, SANITY, NO_LIBRARY].map((lib) => lib.name);
+const rank = (r) => KINDS.indexOf(r.kind) * 100 + NAMES.indexOf(r.name);
+results.rows.sort((a, b) => rank(a) - rank(b));
 // Bytes: gzip -9 of every script the page loaded for the library. A widgets row counts the widget scripts; ours run
 // on datacue.js, which a DataCue store loads for tracking anyway, so its bytes are shown apart (withTracker).
 const bytesOf = (list) => list.reduce((n, f) => n + gzipBytes(f), 0);
@@ -166,8 +181,15 @@ for (const [key, list] of files) {
 }
 if (delivery) results.delivery = delivery;
 const when = new Date().toISOString();
-for (const part of only) results.parts[part] = { date: when, runs: part === 'delivery' ? delivery?.rounds?.length ?? 0 : RUNS, ...(part === 'widgets' || part === 'banner' ? { scenarios: scenarioKeys } : {}), loadAverage: Number(load) };
-Object.assign(results, { date: when, machine, failures });
+for (const part of only) {
+  results.parts[part] = {
+    date: when, runs: part === 'delivery' ? delivery?.rounds?.length ?? 0 : RUNS, loadAverage: Number(load),
+    ...(part === 'widgets' || part === 'banner' ? { scenarios: scenarioKeys } : {}),
+    // Seconds per run of all the parts measured together (delivery: all its rounds).
+    seconds: part === 'delivery' ? partTime.delivery : runSeconds.map((x) => Math.round(x)),
+  };
+}
+Object.assign(results, { date: when, machine, failures, jobSeconds: Object.fromEntries(Object.entries(jobSeconds).map(([k, v]) => [k, median(v)])) });
 writeFileSync(RESULTS, JSON.stringify(results, null, 2) + '\n');
 
 const total = (Date.now() - started) / 1000;
