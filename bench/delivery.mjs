@@ -127,7 +127,7 @@ async function round(browser, { root, shoppers, events, seed }) {
       tab.nav = `s${tab.s}-t${tab.t}-n${++tab.n}`;
       if (from) next.set(from, tab.nav);
       navigations++;
-      await tab.page.goto(`${api.origin}/shop?nav=${tab.nav}`, { waitUntil: 'load' });
+      await tab.page.goto(`${api.origin}/shop?nav=${tab.nav}`, { waitUntil: 'load', timeout: 60_000 });
       if (!(await tab.page.evaluate(() => Boolean(window.datacue)))) throw new Error(`${tab.nav}: the tracker did not load`);
     } finally {
       tab.shopper.navigating--;
@@ -150,7 +150,11 @@ async function round(browser, { root, shoppers, events, seed }) {
 
   const shop = async (tab) => {
     const { random: rnd } = tab;
-    await navigate(tab);
+    // A first page that does not load (a very busy machine) is tried once more; the tab's events then go on.
+    await navigate(tab).catch((err) => {
+      errors.push(`${tab.nav}: ${err.message.split('\n')[0]}`);
+      return navigate(tab);
+    });
     for (let e = 1; e <= events; e++) {
       try {
         if (rnd() < 0.3) {

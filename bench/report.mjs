@@ -39,7 +39,10 @@ export function markdown(results) {
       trackers.map((r) => [r.name, 'tracking', r.bytes ?? 'n/a', ratio(o?.bytes, r.bytes), cell(r, 'mainThreadMs'), ratio(o?.mainThreadMs, r.mainThreadMs), `${cell(r, 'track1000Ms')}${r.track1000Calls < 1000 ? ` (scaled from ${Math.round(r.track1000Calls)} calls in 3 s)` : ''}`, ratio(o?.track1000Ms, r.track1000Ms)]),
     ));
     const sanity = rows('sanity')[0];
-    if (sanity) out.push(`Attribution check: a script that keeps the main thread busy for ${sanity.expectedMs} ms is attributed ${cell(sanity, 'mainThreadMs')} ms.`);
+    if (sanity) {
+      const off = Math.abs(sanity.mainThreadMs / sanity.expectedMs - 1);
+      out.push(`Attribution check: a script that keeps the main thread busy for ${sanity.expectedMs} ms is attributed ${cell(sanity, 'mainThreadMs')} ms.${off > 0.2 ? ` **That is ${Math.round(off * 100)}% off: the machine was too busy for the main-thread figures of this run to be trusted.**` : ''}`);
+    }
   }
   const clickers = rows('tracking').filter((r) => Number.isFinite(r.clickToPaintMs));
   if (clickers.length && results.parts?.click) {

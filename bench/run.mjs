@@ -182,6 +182,7 @@ for (const [key, list] of files) {
 if (delivery) results.delivery = delivery;
 const when = new Date().toISOString();
 for (const part of only) {
+  if (part === 'delivery' && !delivery) continue; // failed: its last results stay, with their own date
   results.parts[part] = {
     date: when, runs: part === 'delivery' ? delivery?.rounds?.length ?? 0 : RUNS, loadAverage: Number(load),
     ...(part === 'widgets' || part === 'banner' ? { scenarios: scenarioKeys } : {}),
@@ -195,5 +196,5 @@ writeFileSync(RESULTS, JSON.stringify(results, null, 2) + '\n');
 const total = (Date.now() - started) / 1000;
 const markdown = writeReport(results);
 console.log(`\n${markdown}\n`);
-console.log(`${only.join(', ')}: ${RUNS} interleaved runs in ${total.toFixed(0)} s (${Object.entries(partTime).map(([k, v]) => `${k} ${v.toFixed(0)} s`).join(', ')}); load average ${load} on ${machine}`);
+console.log(`${only.join(', ')}: ${jobs.length ? `${RUNS} interleaved runs, ` : ''}${total.toFixed(0)} s (${Object.entries(partTime).map(([k, v]) => `${k} ${v.toFixed(0)} s`).join(', ')}); load average ${load} on ${machine}`);
 if (failures.length) console.log(`${failures.length} failed measurements (kept as NaN, listed in results.json)`);

@@ -80,3 +80,16 @@ test('a banner PNG is a valid image of the asked size with enough bytes per pixe
   assert.equal(raw.length, 72 * (1 + 120 * 3));
   assert.ok((bannerPng(1200, 720, 1).length * 8) / (1200 * 720) > 0.05 * 10);
 });
+
+test('the report flags a run whose attribution check is more than 20% off', () => {
+  const results = (attributed) => ({
+    machine: 'm',
+    parts: { tracking: { date: '2026-11-23T15:00:00.000Z', runs: 9, loadAverage: 1 } },
+    rows: [
+      { kind: 'tracking', name: 'DataCue (ours)', bytes: 1, mainThreadMs: 1, spread: {} },
+      { kind: 'sanity', name: 'sanity', expectedMs: 50, mainThreadMs: attributed, spread: {} },
+    ],
+  });
+  assert.doesNotMatch(markdown(results(55)), /too busy/);
+  assert.match(markdown(results(94)), /88% off: the machine was too busy/);
+});
