@@ -81,6 +81,41 @@ export const WIDGETS = [
   },
 ];
 
+/** No library: the click handler does nothing; the floor every tracker's click-to-paint is read against. */
+export const NO_LIBRARY = { name: 'no library (baseline)', scripts: {}, head: '', track: () => undefined };
+
+/** The attribution check: a script known to keep the main thread busy for 50 ms (fixtures/burn.js). */
+export const SANITY = { name: 'sanity: script burning 50 ms', scripts: { '/lib/burn.js': 'fixtures/burn.js' }, head: '<script src="/lib/burn.js"></script>', burnMs: 50 };
+
+/** Whether a script URL is one of the library's files or the chunks it loads (relative keys are on the page's origin). */
+export const owner = (lib, origin) => {
+  const urls = new Set(Object.keys(lib.scripts).map((k) => new URL(k, origin).href));
+  return (url) => urls.has(url.split('?')[0]) || Boolean(lib.chunks && url.startsWith(lib.chunks.prefix));
+};
+
+const BANNER_ANSWER = { main_banners: [{ banner_id: 'B1', name: 'Bathroom', photo_url: '/img/banner-b1.png', link: '/category/bathroom' }] };
+
+/**
+ * The banner page: our standard banners (a static banner plus the main banner the answer names) against the same
+ * page with the two banners as plain `<img>` elements of the same size and place.
+ */
+export const BANNERS = [
+  {
+    name: 'DataCue (ours) personalised banner',
+    scripts: WIDGETS[0].scripts,
+    head: WIDGETS[0].head,
+    container: '<div data-dc-banners data-dc-static-img="/img/banner-static.png" data-dc-static-link="/sale"></div>',
+    response: (url) => (url.endsWith('/collect') ? BANNER_ANSWER : undefined),
+  },
+  {
+    name: 'plain <img> banner',
+    scripts: {},
+    head: '<style>.banners img{display:block;width:100%;height:auto;aspect-ratio:5/3}</style>',
+    container: '<div class="banners"><a href="/sale"><img src="/img/banner-static.png" width="1200" height="720" alt="Sale"></a><a href="/category/bathroom"><img src="/img/banner-b1.png" width="1200" height="720" alt="Bathroom"></a></div>',
+    response: () => undefined,
+  },
+];
+
 /** The answer of any third-party host (settings, collectors). */
 export function answer(url) {
   if (url.includes('cdn.segment.com/v1/projects/')) {

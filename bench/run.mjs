@@ -1,112 +1,200 @@
 // `npm run bench`: installs the peers on first use, builds the product and the peers' bundles, measures everything
-// in Chromium (interleaved runs, medians), prints one table and writes bench/results.json.
+// in Chromium (interleaved runs, contenders in a new random order each run), prints the tables, writes
+// bench/results.json and the results section of docs/benchmarks.md.
+//
+// Knobs: BENCH_RUNS (default 9), BENCH_ONLY=tracking,click,widgets,banner,delivery (default all),
+// BENCH_SCENARIOS=,Phone,Cpu4,PhoneCpu4,Slow (widget/banner scenarios; "" is desktop 1x), BENCH_CLICKS (clicks per
+// run, default 5), BENCH_SHOPPERS / BENCH_EVENTS / BENCH_DELIVERY_ROUNDS (see delivery.mjs), BENCH_NO_BUILD=1.
 import { execSync } from 'node:child_process';
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import os from 'node:os';
 import { chromium } from '@playwright/test';
 import { gzipBytes } from '../scripts/size.mjs';
 import { CHROMIUM, ensureChromium } from '../scripts/chromium.mjs';
-import { TRACKERS, WIDGETS } from './peers.mjs';
-import { loadCost, startServer, trackCost, widgetCost } from './measure.mjs';
+import { BANNERS, NO_LIBRARY, SANITY, TRACKERS, WIDGETS } from './peers.mjs';
+import { bannerCost, SCENARIOS, startServer, trackerCost, widgetCost } from './measure.mjs';
+import { median, shuffled, summary } from './stats.mjs';
+import { runDelivery } from './delivery.mjs';
+import { writeReport } from './report.mjs';
 
 const HERE = import.meta.dirname;
 const ROOT = resolve(HERE, '..');
-const RUNS = Number(process.env.BENCH_RUNS ?? 5);
-const sh = (cmd, cwd = ROOT) => execSync(cmd, { cwd, stdio: 'inherit' });
+const RESULTS = resolve(HERE, 'results.json');
+const RUNS = Number(process.env.BENCH_RUNS ?? 9);
+const CLICKS = Number(process.env.BENCH_CLICKS ?? 5);
+const PARTS = ['tracking', 'click', 'widgets', 'banner', 'delivery'];
+const only = (process.env.BENCH_ONLY ?? PARTS.join(',')).split(',').map((s) => s.trim()).filter(Boolean);
+const unknown = only.filter((p) => !PARTS.includes(p));
+if (unknown.length) throw new Error(`BENCH_ONLY: unknown part(s) ${unknown.join(', ')}; expected some of ${PARTS.join(', ')}`);
+const wants = (part) => only.includes(part);
+const scenarioKeys = process.env.BENCH_SCENARIOS === undefined ? Object.keys(SCENARIOS) : process.env.BENCH_SCENARIOS.split(',').map((s) => s.trim());
+for (const k of scenarioKeys) if (!(k in SCENARIOS)) throw new Error(`BENCH_SCENARIOS: unknown scenario "${k}"; expected some of ${Object.keys(SCENARIOS).map((s) => JSON.stringify(s)).join(', ')}`);
 
+const sh = (cmd, cwd = ROOT) => execSync(cmd, { cwd, stdio: 'inherit' });
 ensureChromium();
 if (!existsSync(resolve(HERE, 'node_modules'))) sh('npm install --no-audit --no-fund', HERE);
-sh('npm run build --silent');
-for (const name of ['snowplow', 'rudderstack', 'algolia']) {
-  sh(`npx esbuild entries/${name}.js --bundle --minify --format=iife --target=es2020 --outfile=build/${name}.js --log-level=warning`, HERE);
+if (process.env.BENCH_NO_BUILD !== '1') {
+  sh('npm run build --silent');
+  for (const name of ['snowplow', 'rudderstack', 'algolia']) {
+    sh(`npx esbuild entries/${name}.js --bundle --minify --format=iife --target=es2020 --outfile=build/${name}.js --log-level=warning`, HERE);
+  }
 }
 
-const median = (xs) => {
-  const s = xs.filter((x) => Number.isFinite(x)).sort((a, b) => a - b);
-  return s.length ? (s[(s.length - 1) >> 1] + s[s.length >> 1]) / 2 : NaN;
-};
-const bytesOf = (files) => files.reduce((n, f) => n + gzipBytes(f), 0);
-
+const started = Date.now();
 const browser = await chromium.launch({
   executablePath: CHROMIUM,
   args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
 });
-const server = await startServer();
-const samples = new Map();
-const add = (key, value) => samples.set(key, [...(samples.get(key) ?? []), value]);
-const files = new Map();
 
-// Interleaved: each run measures every contender once, so drift on the machine touches all of them alike.
-for (let run = 1; run <= RUNS; run++) {
-  process.stdout.write(`run ${run}/${RUNS}\r`);
-  add('baseline', (await loadCost(browser, server, undefined)).taskMs);
-  for (const lib of TRACKERS) {
-    try {
-      const load = await loadCost(browser, server, lib);
-      add(`${lib.name}:task`, load.taskMs);
-      files.set(`${lib.name}:tracking`, load.files);
-      add(`${lib.name}:track`, await trackCost(browser, server, lib));
-    } catch (e) {
-      console.warn(`\n${lib.name}: ${e.message.split('\n')[0]}`);
-    }
+/** samples[kind|name|figure] = one value per run (NaN when that run failed), so runs stay paired across contenders. */
+const samples = {};
+const add = (kind, name, figure, value) => ((samples[`${kind}|${name}|${figure}`] ??= []).push(value));
+const files = new Map();
+const failures = [];
+const attempt = async (label, fn) => {
+  try {
+    return await fn();
+  } catch (e) {
+    failures.push(`${label}: ${e.message.split('\n')[0]}`);
+    console.warn(`\n${label}: ${e.message.split('\n')[0]}`);
+    return undefined;
   }
-  for (const lib of WIDGETS) {
-    try {
-      const w = await widgetCost(browser, server, lib);
-      add(`${lib.name}:render`, w.renderMs);
-      add(`${lib.name}:painted`, w.paintedMs);
-      add(`${lib.name}:cls`, w.cls);
-      files.set(`${lib.name}:widgets`, w.files);
-    } catch (e) {
-      console.warn(`\n${lib.name}: ${e.message.split('\n')[0]}`);
-    }
+};
+const partTime = {};
+const timed = async (part, fn) => {
+  const t = Date.now();
+  await fn();
+  partTime[part] = (partTime[part] ?? 0) + (Date.now() - t) / 1000;
+};
+
+const server = await startServer();
+const runSeconds = [];
+const tracking = wants('tracking') || wants('click');
+// One job per contender and part; a run does every job once, in a new random order. Each job's seconds are kept,
+// to see where the time of a run goes.
+const jobs = [];
+const jobSeconds = {};
+const job = (label, fn) => async () => {
+  const t = Date.now();
+  await fn();
+  (jobSeconds[label] ??= []).push((Date.now() - t) / 1000);
+};
+if (tracking) {
+  for (const lib of [...TRACKERS, ...(wants('click') ? [NO_LIBRARY] : []), ...(wants('tracking') ? [SANITY] : [])]) {
+    const parts = {
+      load: wants('tracking') && lib !== NO_LIBRARY,
+      track: wants('tracking') && Boolean(lib.track) && lib !== NO_LIBRARY,
+      click: wants('click') && lib !== SANITY,
+      clicks: CLICKS,
+    };
+    const kind = lib === SANITY ? 'sanity' : 'tracking';
+    jobs.push(job(`${lib.name} (tracking)`, async () => {
+      const r = await attempt(`${lib.name} (tracking)`, () => trackerCost(browser, server, lib, parts));
+      for (const figure of ['mainThreadMs', 'track1000Ms', 'track1000Calls', 'clickToPaintMs', 'clickHandlersMs', 'clickEventTimingMs']) {
+        if ((figure === 'mainThreadMs' && parts.load) || (figure.startsWith('track') && parts.track) || (figure.startsWith('click') && parts.click)) add(kind, lib.name, figure, r?.[figure] ?? NaN);
+      }
+      if (r && kind === 'tracking' && lib !== NO_LIBRARY) files.set(`tracking|${lib.name}`, r.files);
+    }));
   }
 }
+for (const key of wants('widgets') ? scenarioKeys : []) {
+  for (const lib of WIDGETS) {
+    jobs.push(job(`${lib.name} (widgets${key})`, async () => {
+      const r = await attempt(`${lib.name} (widgets${key})`, () => widgetCost(browser, server, lib, SCENARIOS[key]));
+      for (const figure of ['cls', 'paintedMs', 'renderMs']) add('widgets', lib.name, figure + key, r?.[figure] ?? NaN);
+      if (r) files.set(`widgets|${lib.name}`, r.files);
+    }));
+  }
+}
+for (const key of wants('banner') ? scenarioKeys : []) {
+  for (const lib of BANNERS) {
+    jobs.push(job(`${lib.name} (banner${key})`, async () => {
+      const r = await attempt(`${lib.name} (banner${key})`, () => bannerCost(browser, server, lib, SCENARIOS[key]));
+      for (const figure of ['lcpMs', 'cls']) add('banner', lib.name, figure + key, r?.[figure] ?? NaN);
+    }));
+  }
+}
+if (jobs.length) {
+  await timed('measured', async () => {
+    // Interleaved: each run measures every contender once, so drift on the machine touches all of them alike.
+    for (let run = 1; run <= RUNS; run++) {
+      const order = shuffled(jobs);
+      const t = Date.now();
+      for (let i = 0; i < order.length; i++) {
+        process.stdout.write(`run ${run}/${RUNS}, ${i + 1}/${order.length}   \r`);
+        await order[i]();
+      }
+      runSeconds.push((Date.now() - t) / 1000);
+    }
+  });
+}
 await server.close();
+
+// The click a library adds: its click-to-paint minus the page without a library, paired within each run.
+if (wants('click')) {
+  const base = samples[`tracking|${NO_LIBRARY.name}|clickToPaintMs`] ?? [];
+  for (const lib of TRACKERS) {
+    const own = samples[`tracking|${lib.name}|clickToPaintMs`] ?? [];
+    samples[`tracking|${lib.name}|clickAddedMs`] = own.map((v, i) => v - (base[i] ?? NaN));
+  }
+}
+
+let delivery;
+if (wants('delivery')) await timed('delivery', async () => (delivery = await attempt('delivery', () => runDelivery(browser, { root: ROOT }))));
 const version = browser.version();
 await browser.close();
 
-const base = median(samples.get('baseline') ?? []);
-const m = (key) => median(samples.get(key) ?? []);
-const rows = [];
-for (const lib of TRACKERS) {
-  rows.push({
-    kind: 'tracking', name: lib.name,
-    bytes: bytesOf(files.get(`${lib.name}:tracking`) ?? []),
-    mainThreadMs: m(`${lib.name}:task`) - base,
-    track1000Ms: m(`${lib.name}:track`),
-  });
-}
-// A widgets row counts the widget scripts; ours run on datacue.js, which a DataCue store loads for tracking anyway,
-// so its bytes are shown apart (withTracker).
-const trackingFiles = new Set([...files.entries()].filter(([k]) => k.endsWith(':tracking')).flatMap(([, f]) => f));
-for (const lib of WIDGETS) {
-  const loaded = files.get(`${lib.name}:widgets`) ?? [];
-  rows.push({
-    kind: 'widgets', name: lib.name,
-    bytes: bytesOf(loaded.filter((f) => !trackingFiles.has(f))),
-    withTracker: bytesOf(loaded),
-    renderMs: m(`${lib.name}:render`),
-    paintedMs: m(`${lib.name}:painted`),
-    cls: m(`${lib.name}:cls`),
-  });
-}
-const ours = (kind) => rows.find((r) => r.kind === kind && r.name.includes('(ours)'));
-const ratio = (a, b) => (Number.isFinite(a) && Number.isFinite(b) && b > 0 ? (a / b).toFixed(2) : 'n/a');
-const fmt = (x, digits = 1) => (Number.isFinite(x) ? x.toFixed(digits) : 'n/a');
-
-const table = [
-  '| kind | library | bytes min+gz | ours/peer | main thread ms (4x CPU) | ours/peer | 1,000 track() ms | ours/peer | 16 cards after response ms | ours/peer | 16 cards after navigation ms | ours/peer | CLS | ours/peer |',
-  '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
-  ...rows.map((r) => {
-    const o = ours(r.kind);
-    return r.kind === 'tracking'
-      ? `| tracking | ${r.name} | ${r.bytes} | ${ratio(o.bytes, r.bytes)} | ${fmt(r.mainThreadMs)} | ${ratio(o.mainThreadMs, r.mainThreadMs)} | ${fmt(r.track1000Ms)} | ${ratio(o.track1000Ms, r.track1000Ms)} | | | | | | |`
-      : `| widgets | ${r.name} | ${r.bytes}${r.withTracker !== r.bytes ? ` (${r.withTracker} with datacue.js)` : ''} | ${ratio(o.bytes, r.bytes)} | | | | | ${fmt(r.renderMs)} | ${ratio(o.renderMs, r.renderMs)} | ${fmt(r.paintedMs)} | ${ratio(o.paintedMs, r.paintedMs)} | ${fmt(r.cls, 4)} | ${ratio(o.cls, r.cls)} |`;
-  }),
-].join('\n');
-
+// Results: the figures measured now replace the same figures of the last results; the others are kept, so one part
+// can be measured again alone.
+const previous = existsSync(RESULTS) ? JSON.parse(readFileSync(RESULTS, 'utf8')) : {};
+const results = previous.format === 2 ? previous : { format: 2, rows: [], samples: {}, parts: {} };
 const machine = `${os.cpus().length} cores (${os.cpus()[0]?.model.trim()}), ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, Chromium ${version}`;
-console.log(`\n${table}\n\nmedian of ${RUNS} interleaved runs; ${machine}`);
-writeFileSync(resolve(HERE, 'results.json'), JSON.stringify({ date: new Date().toISOString(), runs: RUNS, machine, rows, samples: Object.fromEntries(samples) }, null, 2) + '\n');
+const load = os.loadavg()[0].toFixed(1);
+const row = (kind, name) => {
+  let r = results.rows.find((x) => x.kind === kind && x.name === name);
+  if (!r) results.rows.push((r = { kind, name, spread: {} }));
+  return r;
+};
+for (const [key, values] of Object.entries(samples)) {
+  const [kind, name, figure] = key.split('|');
+  const s = summary(values);
+  const r = row(kind, name);
+  r[figure] = s.median;
+  r.spread[figure] = { q1: s.q1, q3: s.q3, min: s.min, max: s.max, n: s.n };
+  results.samples[key] = values;
+}
+if (wants('tracking')) row('sanity', SANITY.name).expectedMs = SANITY.burnMs;
+// Rows in a fixed order: by kind, ours first, the peers as peers.mjs lists them, the no-library baseline last.
+const KINDS = ['tracking', 'sanity', 'widgets', 'banner'];
+const NAMES = [...TRACKERS, ...WIDGETS, ...BANNERS, SANITY, NO_LIBRARY].map((lib) => lib.name);
+const rank = (r) => KINDS.indexOf(r.kind) * 100 + NAMES.indexOf(r.name);
+results.rows.sort((a, b) => rank(a) - rank(b));
+// Bytes: gzip -9 of every script the page loaded for the library. A widgets row counts the widget scripts; ours run
+// on datacue.js, which a DataCue store loads for tracking anyway, so its bytes are shown apart (withTracker).
+const bytesOf = (list) => list.reduce((n, f) => n + gzipBytes(f), 0);
+const trackingFiles = new Set([...files.entries()].filter(([k]) => k.startsWith('tracking|')).flatMap(([, f]) => f));
+for (const [key, list] of files) {
+  const [kind, name] = key.split('|');
+  if (kind === 'tracking') row(kind, name).bytes = bytesOf(list);
+  else Object.assign(row(kind, name), { bytes: bytesOf(list.filter((f) => !trackingFiles.has(f) && !f.endsWith('/dist/datacue.js'))), withTracker: bytesOf(list) });
+}
+if (delivery) results.delivery = delivery;
+const when = new Date().toISOString();
+for (const part of only) {
+  if (part === 'delivery' && !delivery) continue; // failed: its last results stay, with their own date
+  results.parts[part] = {
+    date: when, runs: part === 'delivery' ? delivery?.rounds?.length ?? 0 : RUNS, loadAverage: Number(load),
+    ...(part === 'widgets' || part === 'banner' ? { scenarios: scenarioKeys } : {}),
+    // Seconds per run of all the parts measured together (delivery: all its rounds).
+    seconds: part === 'delivery' ? partTime.delivery : runSeconds.map((x) => Math.round(x)),
+  };
+}
+Object.assign(results, { date: when, machine, failures, jobSeconds: Object.fromEntries(Object.entries(jobSeconds).map(([k, v]) => [k, median(v)])) });
+writeFileSync(RESULTS, JSON.stringify(results, null, 2) + '\n');
+
+const total = (Date.now() - started) / 1000;
+const markdown = writeReport(results);
+console.log(`\n${markdown}\n`);
+console.log(`${only.join(', ')}: ${jobs.length ? `${RUNS} interleaved runs, ` : ''}${total.toFixed(0)} s (${Object.entries(partTime).map(([k, v]) => `${k} ${v.toFixed(0)} s`).join(', ')}); load average ${load} on ${machine}`);
+if (failures.length) console.log(`${failures.length} failed measurements (kept as NaN, listed in results.json)`);
