@@ -1,22 +1,14 @@
 // Consent (DESIGN.md §9): what the shopper agreed to, and the calls that wait for it. Pure: the tracker supplies
 // what a call does, how stored data is erased, and the browser's Global Privacy Control signal.
 import { expected, type Warn } from './log.js';
+import { LIMITS } from './outbox.js';
 import type { ConsentState } from './types.js';
 
 const STATES: readonly unknown[] = ['granted', 'denied', 'pending'];
 
-/** A tracker call held back by consent: `run` makes it, `drop` settles it as not sent. */
-export interface Waiting {
-  run(): unknown;
-  drop(): void;
-  /** About how many bytes it holds in memory, for the cap. */
-  bytes: number;
-  /** A page's own event: sent before the others on grant, so the widgets render at once. */
-  first?: boolean;
-}
+/** A call held back by consent: what it does, how its promise settles, its size in memory, whether it is a page's. */
+type Entry = [run: () => unknown, settle: (value: unknown) => void, bytes: number, first: boolean];
 
-/** What may wait in memory while consent is pending; later calls are dropped (and settle as not sent). */
-export const WAIT_LIMITS = { count: 50, bytes: 32 * 1024 };
 
 export interface Consent {
   /** undefined until the first config (or `consent()` call) decides it. */
@@ -27,48 +19,54 @@ export interface Consent {
   set(value: unknown): void;
   /** `datacue.forget()`: drops what waits and erases what is stored; the state stays. */
   forget(): void;
-  /** Runs the call when granted, keeps it while pending (within the caps), drops it when denied. */
-  gate(call: Waiting): void;
+  /**
+   * Runs `run` when granted, keeps it while pending (within the caps), drops it when denied. Resolves with what
+   * `run` returns, or null when dropped. `run` must not throw (pass an async function). `first` marks a page's own
+   * event: on grant it goes before what waited, so the widgets render at once.
+   */
+  wait<T>(run: () => T, bytes?: number, first?: boolean): Promise<Awaited<T> | null>;
 }
 
 /** An unknown value is reported once per call and treated as pending: the safe side. */
 function read(value: unknown, key: string, warn: Warn): ConsentState {
   if (STATES.includes(value)) return value as ConsentState;
-  warn(expected(key, "'granted', 'denied' or 'pending'", value, 'treated as pending'));
+  warn(expected(key, STATES.join(' | '), value, 'treated as pending'));
   return 'pending';
 }
 
-export function createConsent(warn: Warn, erase: () => void, limits = WAIT_LIMITS): Consent {
+/**
+ * `limits`: what may wait in memory while pending (by default the caps of what is kept in storage); later calls
+ * are dropped, their promise settling with null.
+ */
+export function createConsent(warn: Warn, erase: () => void, limits: { count: number; bytes: number } = LIMITS): Consent {
   let state: ConsentState | undefined;
-  let queue: Waiting[] = [];
-  let bytes = 0;
+  const queue: Entry[] = [];
 
-  const takeAll = () => {
-    const all = queue;
-    queue = [];
-    bytes = 0;
-    return all;
-  };
-  const dropAll = () => takeAll().forEach((call) => call.drop());
-
+  const size = () => queue.reduce((n, e) => n + e[2], 0);
+  const drop = () => queue.splice(0).forEach((e) => e[1](null));
   // Everything that waited passes the gate again: sent when granted, kept when pending, dropped when denied.
-  const release = () => takeAll().forEach(gate);
+  const release = () => queue.splice(0).forEach(pass);
+
+  function pass(e: Entry) {
+    if (state === 'granted') e[1](e[0]());
+    else if (state === 'denied' || queue.length >= limits.count || size() + e[2] > limits.bytes) e[1](null);
+    else queue.push(e);
+  }
 
   function to(next: ConsentState) {
     state = next;
     if (next === 'denied') {
-      dropAll();
+      drop();
       erase();
     }
     if (next === 'granted') {
-      // The page's own events first, then the rest in the order they were made. The rest wait (still in the queue,
-      // so a denial or forget() meanwhile drops them) until the first has settled: its answer, which the widgets
-      // render, never queues behind them.
-      queue = [...queue.filter((c) => c.first), ...queue.filter((c) => !c.first)];
-      const head = queue.shift();
+      // The page's own event first (else the oldest). The rest stay queued, so a denial or forget() meanwhile
+      // drops them, until it has settled: its answer, which the widgets render, never queues behind them.
+      const [head] = queue.splice(Math.max(0, queue.findIndex((e) => e[3])), 1);
       if (head) {
-        bytes -= head.bytes;
-        void Promise.resolve().then(head.run).then(release, release);
+        const result = head[0]();
+        head[1](result);
+        Promise.resolve(result).then(release, release);
       }
     }
   }
@@ -83,18 +81,9 @@ export function createConsent(warn: Warn, erase: () => void, limits = WAIT_LIMIT
     },
     set: (value) => to(read(value, 'consent', warn)),
     forget() {
-      dropAll();
+      drop();
       erase();
     },
-    gate,
+    wait: (run, bytes = 0, first = false) => new Promise((settle) => pass([run, settle as Entry[1], bytes, first])),
   };
-
-  function gate(call: Waiting) {
-    if (state === 'granted') call.run();
-    else if (state === 'denied' || queue.length >= limits.count || bytes + call.bytes > limits.bytes) call.drop();
-    else {
-      queue.push(call);
-      bytes += call.bytes;
-    }
-  }
 }

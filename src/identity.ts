@@ -1,6 +1,6 @@
 import Cookies from 'js-cookie';
 import { nanoid } from 'nanoid';
-import { read, write } from './storage.js';
+import { read, remove, write } from './storage.js';
 import { attempt } from './attempt.js';
 
 export const ID_KEY = 'datacue_aid';
@@ -15,4 +15,10 @@ export function anonymousId(): string {
   attempt(() => Cookies.set(ID_KEY, id, { expires: 365, sameSite: 'Lax', secure: location.protocol === 'https:' }));
   write(ID_KEY, id);
   return id;
+}
+
+/** Deletes the cookie and its mirror (consent denied or withdrawn, forget()): the next id is a new one. */
+export function forgetAnonymousId(): void {
+  attempt(() => Cookies.remove(ID_KEY));
+  remove(ID_KEY);
 }

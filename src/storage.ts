@@ -10,3 +10,8 @@ export function write(key: string, value: string): void {
   memory.set(key, value);
   attempt(() => localStorage.setItem(key, value));
 }
+
+export function remove(key: string): void {
+  memory.delete(key);
+  attempt(() => localStorage.removeItem(key));
+}

@@ -17,8 +17,9 @@ import { authorization, eventsUrl, readApiKey, readOptions, readUserId } from '.
 import { envelope } from './envelope.js';
 import { isRetryable, MAX_ATTEMPTS, MAX_DELAY_MS, retryAfterMs, retryDelay } from './retry.js';
 import { cap, parse, take, type Pending } from './outbox.js';
-import { read, write } from './storage.js';
-import { anonymousId } from './identity.js';
+import { read, remove, write } from './storage.js';
+import { anonymousId, forgetAnonymousId } from './identity.js';
+import { createConsent } from './consent.js';
 import { withLock } from './lock.js';
 import { post } from './transport.js';
 import { DatacueError, serverMessage } from './error.js';
@@ -32,8 +33,8 @@ export interface Tracker {
   configure(config: unknown): config is DatacueConfig;
   /** Sends the page event(s) of a config and hands the response to subscribers. */
   sendPage(config: DatacueConfig): Promise<RecommendationsResponse | null>;
-  /** Sends what earlier pages left in storage: deferred clicks and failed deliveries. */
-  flush(): Promise<void>;
+  /** Sends what earlier pages left in storage (deferred clicks, failed deliveries), once consent allows. */
+  flush(): Promise<unknown>;
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -62,6 +63,15 @@ export function createTracker(): Tracker {
   let routed = false;
   let latest: PageRecommendations | undefined;
   const listeners = new Set<RecommendationsListener>();
+  // Bumped whenever stored data is erased: a retry in flight then gives up rather than store its event again.
+  let epoch = 0;
+  const consent = createConsent(warn, () => {
+    if (!inBrowser) return;
+    epoch++;
+    anonId = undefined;
+    forgetAnonymousId();
+    remove(OUTBOX_KEY);
+  });
 
   const save = (list: Pending[]) => write(OUTBOX_KEY, JSON.stringify(cap(list, Date.now())));
   // Synchronous, without waiting for the lock: a click stored just before a navigation must not be lost.
@@ -80,6 +90,7 @@ export function createTracker(): Tracker {
 
   /** Sends one stored-shape event, retrying while the page is open; a failure keeps it in storage. */
   async function deliver(p: Pending): Promise<RecommendationsResponse | null> {
+    const era = epoch;
     for (;;) {
       if (options.debug) say('log', 'event', p.body);
       // Endpoint and key are the current page's: a store sends every page to the same place.
@@ -91,6 +102,7 @@ export function createTracker(): Tracker {
         say('error', `the events API refused the event (${reply.status}): ${message}`);
         throw new DatacueError(reply.status, message);
       }
+      if (era !== epoch || consent.state !== 'granted') return null; // erased, or consent changed meanwhile
       p.tries++;
       putBack(p);
       const delay = retryDelay(p.tries, Math.random(), retryAfterMs(reply.retryAfter, Date.now()));
@@ -104,7 +116,8 @@ export function createTracker(): Tracker {
     }
   }
 
-  function track(event: DatacueEvent, defer?: boolean): Promise<RecommendationsResponse | null> {
+  /** `first`: the page's own event, sent first when consent is granted. */
+  function track(event: DatacueEvent, defer?: boolean, first = false): Promise<RecommendationsResponse | null> {
     return guarded(async () => {
       if (!isObject(event) || typeof event['type'] !== 'string') {
         warn(expected('event', 'an object with a type', event, 'not sent'));
@@ -123,27 +136,34 @@ export function createTracker(): Tracker {
       }
       if (!inBrowser) return null;
       const at = Date.now();
-      const user = { anonymous_id: (anonId ||= anonymousId()), user_id: userId, profile };
-      const p: Pending = {
-        id: nanoid(),
-        body: JSON.stringify(envelope(normalize(event, warn) as DatacueEvent, user, at)),
-        at,
-        tries: 0,
-      };
-      if (defer === true) {
+      const data = normalize(event, warn) as DatacueEvent;
+      const user = { user_id: userId, profile };
+      // The id is read (and its cookie written) only once consent allows it; the time is the call's.
+      return consent.wait(async () => {
+        const p: Pending = {
+          id: nanoid(),
+          body: JSON.stringify(envelope(data, { anonymous_id: (anonId ||= anonymousId()), ...user }, at)),
+          at,
+          tries: 0,
+        };
+        if (defer !== true) return deliver(p);
         putBack({ ...p, page: pageId });
         return null;
-      }
-      return deliver(p);
+      }, JSON.stringify(data).length, first);
     }, null);
   }
 
+  // Earlier pages' events wait for consent like this page's: taking them out of storage rewrites it.
   const flush = () =>
-    guarded(async () => {
-      if (!inBrowser || !apiKey) return;
-      const due = await takeOut((p) => p.page !== pageId);
-      await Promise.all(due.map((p) => deliver(p).catch(() => null)));
-    }, undefined);
+    guarded(
+      () =>
+        consent.wait(async () => {
+          if (!inBrowser || !apiKey) return;
+          const due = await takeOut((p) => p.page !== pageId);
+          await Promise.all(due.map((p) => deliver(p).catch(() => null)));
+        }),
+      undefined,
+    );
 
   function publish(page: PageRecommendations) {
     latest = page;
@@ -156,6 +176,8 @@ export function createTracker(): Tracker {
     apiKey = readApiKey(key, warn);
     keyReported = !apiKey;
     options = readOptions(opts, warn);
+    const gpc = (globalThis.navigator as { globalPrivacyControl?: unknown } | undefined)?.globalPrivacyControl;
+    consent.configure(opts?.consent, gpc);
   }
 
   function identify(id: string | number | null | undefined, userProfile?: Profile) {
@@ -179,7 +201,7 @@ export function createTracker(): Tracker {
     routed = true;
     const [first, ...rest] = pageEvents(config, warn);
     rest.forEach((e) => track(e).catch(() => null));
-    const response = first ? await track(first).catch(() => null) : null;
+    const response = first ? await track(first, false, true).catch(() => null) : null;
     // A first event means page_type was valid.
     if (first) publish({ page_type: config.page_type as PageType, response });
     void flush();
@@ -191,6 +213,8 @@ export function createTracker(): Tracker {
     identify: (id, p) => safely(() => identify(id, p)),
     track,
     page: (config) => guarded(async () => (configure(config) ? sendPage(config) : null), null),
+    consent: (state) => safely(() => consent.set(state)),
+    forget: () => safely(consent.forget),
     onRecommendations(listener) {
       if (typeof listener !== 'function') return () => {};
       listeners.add(listener);

@@ -13,6 +13,12 @@ export type PageType =
   | 'order confirmation'
   | 'checkout';
 
+/**
+ * What the shopper agreed to (DESIGN.md §9). `pending`: nothing stored or sent, events wait in memory; `denied`:
+ * nothing stored or sent, and what earlier pages stored is deleted; `granted`: normal.
+ */
+export type ConsentState = 'granted' | 'denied' | 'pending';
+
 export interface Options {
   /** Send events here instead of https://events.datacue.co/ (a first-party proxy, the demo store's API). */
   events_url?: string;
@@ -20,6 +26,11 @@ export interface Options {
   _staging?: boolean;
   /** Log every event and response to the console. */
   debug?: boolean;
+  /**
+   * The shopper's consent. Absent: granted, except that a browser sending Global Privacy Control
+   * (`navigator.globalPrivacyControl === true`) is treated as denied. A later config without it keeps the state.
+   */
+  consent?: ConsentState;
 }
 
 export interface Profile {
@@ -196,6 +207,16 @@ export interface Datacue {
   track(event: DatacueEvent, defer?: boolean): Promise<RecommendationsResponse | null>;
   /** Single-page storefronts: sends the page event(s) for a new route from a config-shaped object. */
   page(config: DatacueConfig): Promise<RecommendationsResponse | null>;
-  /** Receives every page's recommendations, starting with the latest one if it already arrived. */
+  /**
+   * Receives every page's recommendations, starting with the latest one if it already arrived. With consent
+   * denied, the page's entry has `response: null` (the widgets show only the static banner).
+   */
   onRecommendations(listener: RecommendationsListener): () => void;
+  /**
+   * Changes the shopper's consent: granting sends what waited (this page's event first), denying drops it and
+   * deletes what earlier pages stored. An unknown value is reported and treated as pending.
+   */
+  consent(state: ConsentState): void;
+  /** Deletes the visitor id and every event waiting (in memory and in storage); the next event starts a new id. */
+  forget(): void;
 }

@@ -1,26 +1,27 @@
 import { describe, expect, it } from 'vitest';
-import { createConsent, WAIT_LIMITS, type Waiting } from '../src/consent';
+import { createConsent } from '../src/consent';
+import { LIMITS } from '../src/outbox';
 import type { ConsentState } from '../src/types';
 
-/** A consent machine with a log of what happened: runs, drops, erases and messages, in order. */
-function setup(limits = WAIT_LIMITS) {
+/** A consent machine with a log of what happened: runs, drops (a promise settled with null), erases, messages. */
+function setup(limits: { count: number; bytes: number } = LIMITS) {
   const log: string[] = [];
   const warnings: string[] = [];
   const consent = createConsent((m) => warnings.push(m), () => log.push('erase'), limits);
-  /** A call that logs its run (settling when `settle` is called, for the page's event) or its drop. */
-  const call = (name: string, extra: Partial<Waiting> = {}) => {
+  /** A call that logs its run; a page's event (`first`) settles only when `settle` is called (rejecting if `fail`). */
+  const call = (name: string, { first = false, bytes = 10, fail = false } = {}) => {
     let settle = () => {};
-    const done = new Promise<void>((resolve) => (settle = resolve));
-    const c: Waiting = {
-      run: () => {
+    const done = new Promise<string>((resolve, reject) => (settle = () => (fail ? reject(new Error(name)) : resolve(name))));
+    const result = consent.wait(
+      () => {
         log.push(`run ${name}`);
-        return extra.first ? done : undefined;
+        return first ? done : name;
       },
-      drop: () => log.push(`drop ${name}`),
-      bytes: 10,
-      ...extra,
-    };
-    return Object.assign(c, { settle });
+      bytes,
+      first,
+    );
+    void result.then((value) => value === null && log.push(`drop ${name}`), () => {});
+    return { settle, result };
   };
   return { consent, log, warnings, call };
 }
@@ -44,7 +45,7 @@ describe('the initial state', () => {
     [undefined, 1, 'granted'],
   ];
   for (const [option, gpc, state] of cases) {
-    it(`options.consent ${String(option)} with GPC ${String(gpc)}: ${state}`, () => {
+    it(`options.consent ${JSON.stringify(option)} with GPC ${JSON.stringify(gpc)}: ${state}`, () => {
       const { consent, warnings, log } = setup();
       expect(consent.state).toBeUndefined();
       consent.configure(option, gpc);
@@ -62,7 +63,7 @@ describe('the initial state', () => {
         consent.configure(value, gpc);
         expect(consent.state).toBe('pending');
         expect(warnings).toEqual([
-          `options.consent: expected 'granted', 'denied' or 'pending', got ${JSON.stringify(value)}; treated as pending`,
+          `options.consent: expected granted | denied | pending, got ${JSON.stringify(value)}; treated as pending`,
         ]);
         expect(log).toEqual([]);
       }
@@ -87,38 +88,41 @@ describe('the initial state', () => {
     expect(consent.state).toBe('granted');
   });
 
-  it('calls made before any decision wait, as when pending', () => {
+  it('calls made before any decision wait, as when pending', async () => {
     const { consent, log, call } = setup();
-    consent.gate(call('a'));
+    call('a');
+    await tick();
     expect(log).toEqual([]);
     consent.configure(undefined, undefined);
-    return tick().then(() => expect(log).toEqual(['run a']));
+    await tick();
+    expect(log).toEqual(['run a']);
   });
 });
 
 describe('gating calls', () => {
-  it('granted: every call runs at once', () => {
+  it('granted: every call runs at once and resolves with what it returned', async () => {
     const { consent, log, call } = setup();
     consent.configure('granted', undefined);
-    consent.gate(call('a'));
-    consent.gate(call('b', { first: true }));
+    const a = call('a');
+    call('b', { first: true });
     expect(log).toEqual(['run a', 'run b']);
+    await expect(a.result).resolves.toBe('a');
   });
 
-  it('denied: every call is dropped at once, nothing runs', () => {
+  it('denied: every call is dropped (resolves null), nothing runs', async () => {
     const { consent, log, call } = setup();
     consent.configure('denied', undefined);
-    log.length = 0;
-    consent.gate(call('a'));
-    consent.gate(call('b', { first: true }));
-    expect(log).toEqual(['drop a', 'drop b']);
+    const a = call('a');
+    call('b', { first: true });
+    await expect(a.result).resolves.toBeNull();
+    expect(log).toEqual(['erase', 'drop a', 'drop b']);
   });
 
   it('pending: calls wait; nothing runs, nothing is dropped, nothing erased', async () => {
     const { consent, log, call } = setup();
     consent.configure('pending', undefined);
-    consent.gate(call('a'));
-    consent.gate(call('b'));
+    call('a');
+    call('b');
     await tick();
     expect(log).toEqual([]);
   });
@@ -126,23 +130,39 @@ describe('gating calls', () => {
   it('pending: the memory queue is capped in count; calls beyond it are dropped', async () => {
     const { consent, log, call } = setup({ count: 3, bytes: 1000 });
     consent.configure('pending', undefined);
-    for (const n of [1, 2, 3, 4, 5]) consent.gate(call(`e${n}`));
+    for (const n of [1, 2, 3, 4, 5]) call(`e${n}`);
+    await tick();
     expect(log).toEqual(['drop e4', 'drop e5']);
     consent.set('granted');
     await tick();
     expect(log.slice(2)).toEqual(['run e1', 'run e2', 'run e3']);
   });
 
-  it('pending: the memory queue is capped in bytes', () => {
+  it('pending: the memory queue is capped in bytes', async () => {
     const { consent, log, call } = setup({ count: 50, bytes: 26 });
     consent.configure('pending', undefined);
-    consent.gate(call('a', { bytes: 10 }));
-    consent.gate(call('b', { bytes: 20 }));
-    consent.gate(call('c', { bytes: 15 }));
-    consent.gate(call('d', { bytes: 1 }));
-    expect(log).toEqual(['drop b']);
-    consent.set('denied');
-    expect(log).toEqual(['drop b', 'drop a', 'drop c', 'drop d', 'erase']);
+    call('a', { bytes: 10 });
+    call('b', { bytes: 20 });
+    call('c', { bytes: 15 });
+    call('d', { bytes: 1 });
+    call('e', { bytes: 1 });
+    await tick();
+    expect(log).toEqual(['drop b', 'drop e']);
+    consent.set('granted');
+    await tick();
+    expect(log.slice(2)).toEqual(['run a', 'run c', 'run d']);
+  });
+
+  it('the default caps are those of what is kept in storage', async () => {
+    const { consent, log, call } = setup();
+    consent.configure('pending', undefined);
+    for (let n = 0; n < LIMITS.count + 2; n++) call(`e${n}`, { bytes: 1 });
+    await tick();
+    expect(log).toEqual([`drop e${LIMITS.count}`, `drop e${LIMITS.count + 1}`]);
+    consent.forget();
+    call('big', { bytes: LIMITS.bytes + 1 });
+    await tick();
+    expect(log.at(-1)).toBe('drop big');
   });
 });
 
@@ -150,17 +170,17 @@ describe('transitions', () => {
   it("pending → granted: the page's event first, then (once it settled) what waited, in order, each once", async () => {
     const { consent, log, call } = setup();
     consent.configure('pending', undefined);
+    call('click');
     const page = call('page', { first: true });
-    consent.gate(call('click'));
-    consent.gate(page);
-    consent.gate(call('login'));
+    call('login');
     consent.set('granted');
     await tick();
     expect(log).toEqual(['run page']);
     page.settle();
+    await expect(page.result).resolves.toBe('page');
     await tick();
     expect(log).toEqual(['run page', 'run click', 'run login']);
-    // Granting again (consent tools fire more than once) sends nothing twice.
+    // Granting again (consent tools report more than once) sends nothing twice.
     consent.set('granted');
     await tick();
     expect(log).toEqual(['run page', 'run click', 'run login']);
@@ -169,33 +189,46 @@ describe('transitions', () => {
   it('pending → granted without a page event: what waited, in order', async () => {
     const { consent, log, call } = setup();
     consent.configure('pending', undefined);
-    consent.gate(call('a'));
-    consent.gate(call('b'));
+    call('a');
+    call('b');
+    call('c');
     consent.set('granted');
     await tick();
-    expect(log).toEqual(['run a', 'run b']);
+    expect(log).toEqual(['run a', 'run b', 'run c']);
+  });
+
+  it("calls made while the page's event is in flight run at once; what waited still follows the page's event", async () => {
+    const { consent, log, call } = setup();
+    consent.configure('pending', undefined);
+    const page = call('page', { first: true });
+    call('a');
+    consent.set('granted');
+    call('b');
+    await tick();
+    expect(log).toEqual(['run page', 'run b']);
+    page.settle();
+    await tick();
+    expect(log).toEqual(['run page', 'run b', 'run a']);
   });
 
   it("granted, then denied while the page's event is in flight: the rest are dropped, never run", async () => {
     const { consent, log, call } = setup();
     consent.configure('pending', undefined);
     const page = call('page', { first: true });
-    consent.gate(page);
-    consent.gate(call('a'));
+    call('a');
     consent.set('granted');
     await tick();
     consent.set('denied');
     page.settle();
     await tick();
-    expect(log).toEqual(['run page', 'drop a', 'erase']);
+    expect(log).toEqual(['run page', 'erase', 'drop a']);
   });
 
   it("granted, then pending again while the page's event is in flight: the rest keep waiting", async () => {
     const { consent, log, call } = setup();
     consent.configure('pending', undefined);
     const page = call('page', { first: true });
-    consent.gate(page);
-    consent.gate(call('a'));
+    call('a');
     consent.set('granted');
     await tick();
     consent.set('pending');
@@ -207,12 +240,14 @@ describe('transitions', () => {
     expect(log).toEqual(['run page', 'run a']);
   });
 
-  it('a page event that fails still lets the rest go', async () => {
+  it('a page event that fails still lets the rest go, and its promise rejects as the call did', async () => {
     const { consent, log, call } = setup();
     consent.configure('pending', undefined);
-    consent.gate(call('page', { first: true, run: () => (log.push('run page'), Promise.reject(new Error('x'))) }));
-    consent.gate(call('a'));
+    const page = call('page', { first: true, fail: true });
+    call('a');
     consent.set('granted');
+    page.settle();
+    await expect(page.result).rejects.toThrow('page');
     await tick();
     expect(log).toEqual(['run page', 'run a']);
   });
@@ -220,23 +255,23 @@ describe('transitions', () => {
   it('pending → denied: what waited is dropped and storage erased; nothing runs, also after', async () => {
     const { consent, log, call } = setup();
     consent.configure('pending', undefined);
-    consent.gate(call('a'));
-    consent.gate(call('page', { first: true }));
+    call('a');
+    call('page', { first: true });
     consent.set('denied');
-    expect(log).toEqual(['drop a', 'drop page', 'erase']);
-    consent.gate(call('b'));
+    call('b');
     await tick();
-    expect(log).toEqual(['drop a', 'drop page', 'erase', 'drop b']);
+    expect(log).toEqual(['erase', 'drop a', 'drop page', 'drop b']);
   });
 
-  it('granted → denied (withdrawal): storage erased, later calls dropped; → granted again: calls run', () => {
+  it('granted → denied (withdrawal): storage erased, later calls dropped; → granted again: calls run', async () => {
     const { consent, log, call } = setup();
     consent.configure(undefined, undefined);
-    consent.gate(call('a'));
+    call('a');
     consent.set('denied');
-    consent.gate(call('b'));
+    call('b');
+    await tick();
     consent.set('granted');
-    consent.gate(call('c'));
+    call('c');
     expect(log).toEqual(['run a', 'erase', 'drop b', 'run c']);
   });
 
@@ -244,7 +279,8 @@ describe('transitions', () => {
     const { consent, log, call } = setup();
     consent.configure(undefined, true);
     consent.set('pending');
-    consent.gate(call('a'));
+    call('a');
+    await tick();
     expect(log).toEqual(['erase']);
     consent.set('granted');
     await tick();
@@ -256,8 +292,8 @@ describe('transitions', () => {
     consent.configure('granted', undefined);
     consent.set('yes');
     expect(consent.state).toBe('pending');
-    expect(warnings).toEqual([`consent: expected 'granted', 'denied' or 'pending', got "yes"; treated as pending`]);
-    consent.gate(call('a'));
+    expect(warnings).toEqual(['consent: expected granted | denied | pending, got "yes"; treated as pending']);
+    call('a');
     await tick();
     expect(log).toEqual([]);
   });
@@ -267,21 +303,21 @@ describe('forget()', () => {
   it('drops what waits and erases storage; the state stays', async () => {
     const { consent, log, call } = setup();
     consent.configure('pending', undefined);
-    consent.gate(call('a'));
+    call('a');
     consent.forget();
     expect(consent.state).toBe('pending');
-    expect(log).toEqual(['drop a', 'erase']);
-    consent.gate(call('b'));
+    await tick();
+    call('b');
     consent.set('granted');
     await tick();
-    expect(log).toEqual(['drop a', 'erase', 'run b']);
+    expect(log).toEqual(['erase', 'drop a', 'run b']);
   });
 
   it('granted: erases, and later calls still run', () => {
     const { consent, log, call } = setup();
     consent.configure('granted', undefined);
     consent.forget();
-    consent.gate(call('a'));
+    call('a');
     expect(log).toEqual(['erase', 'run a']);
   });
 
@@ -289,13 +325,12 @@ describe('forget()', () => {
     const { consent, log, call } = setup();
     consent.configure('pending', undefined);
     const page = call('page', { first: true });
-    consent.gate(page);
-    consent.gate(call('a'));
+    call('a');
     consent.set('granted');
     await tick();
     consent.forget();
     page.settle();
     await tick();
-    expect(log).toEqual(['run page', 'drop a', 'erase']);
+    expect(log).toEqual(['run page', 'erase', 'drop a']);
   });
 });
