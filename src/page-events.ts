@@ -15,6 +15,13 @@ export const PAGE_TYPES: readonly PageType[] = [
 
 export const isPageType = (v: unknown): v is PageType => PAGE_TYPES.includes(v as PageType);
 
+/** The reference's variant id for a product without variants. */
+export const NO_VARIANTS = 'no-variants';
+
+/** Each variant of product_update names its variant: the given one, else the reference's constant. */
+const variant = (update: unknown, id: unknown) =>
+  isObject(update) && update['variant_id'] == null ? { ...update, variant_id: id ?? NO_VARIANTS } : update;
+
 /** Whether a required id or term is there: a non-empty string, or a number (which `normalize` turns into one). */
 function present(config: Record<string, unknown>, key: string, warn: Warn): boolean {
   const v = config[key];
@@ -30,6 +37,7 @@ function present(config: Record<string, unknown>, key: string, warn: Warn): bool
 export function pageEvents(input: DatacueConfig, warn: Warn): DatacueEvent[] {
   const config = input as Record<string, unknown>;
   const type = config['page_type'];
+  if (type === 'editor preview') return [];
   if (!isPageType(type)) {
     warn(expected('page_type', PAGE_TYPES.join(' | '), type, 'nothing sent'));
     return [];
@@ -40,22 +48,23 @@ export function pageEvents(input: DatacueConfig, warn: Warn): DatacueEvent[] {
     case 'product': {
       if (!present(config, 'product_id', warn)) return [];
       view['product_id'] = config['product_id'];
-      const variant = config['variant_id'];
-      if (variant !== undefined) view['variant_id'] = variant;
+      // null is how templates say "no variant": never forwarded.
+      const id = config['variant_id'];
+      if (id != null) view['variant_id'] = id;
       const update = config['product_update'];
-      if (Array.isArray(update)) view['product_update'] = update;
-      else if (isObject(update)) view['product_update'] = [variant !== undefined && update['variant_id'] === undefined ? { variant_id: variant, ...update } : update];
+      if (Array.isArray(update)) view['product_update'] = update.map((u) => variant(u, undefined));
+      else if (isObject(update)) view['product_update'] = [variant(update, id)];
       else if (update !== undefined) warn(expected('product_update', 'an array of variants', update, 'left out'));
       events.push(view);
       break;
     }
     case 'category': {
-      const name = config['category_name'];
-      const id = config['category_id'] ?? name;
+      const update = config['category_update'];
+      const name = config['category_name'] ?? (isObject(update) ? update['name'] : undefined);
+      const id = config['category_id'] ?? config['category_name'];
       if (!present({ category_id: id }, 'category_id', warn)) return [];
       view['category_id'] = id;
       if (name !== undefined) view['category_name'] = name;
-      const update = config['category_update'];
       if (isObject(update)) view['category_update'] = update;
       else if (update !== undefined) warn(expected('category_update', 'an object {name, link}', update, 'left out'));
       events.push(view);
@@ -76,10 +85,15 @@ export function pageEvents(input: DatacueConfig, warn: Warn): DatacueEvent[] {
         warn(expected('order_details.cart', 'an array of line items', isObject(details) ? details['cart'] : details, 'order not sent'));
         break;
       }
+      const status = details['order_status'];
+      if (status !== undefined && status !== 'completed') {
+        warn(expected('order_details.order_status', "'completed' (orders cannot be cancelled from the browser)", status, 'order not sent'));
+        break;
+      }
       if (!present(config, 'order_id', warn)) break;
       const order: Record<string, unknown> = {
         type: 'order',
-        subtype: details['order_status'] ?? 'completed',
+        subtype: 'completed',
         order_id: orderId,
         cart: details['cart'],
       };

@@ -15,3 +15,12 @@ export function remove(key: string): void {
   memory.delete(key);
   attempt(() => localStorage.removeItem(key));
 }
+
+/** Every key that starts with `prefix`, in storage or in memory. */
+export function keys(prefix: string): string[] {
+  const found = new Set(memory.keys());
+  attempt(() => {
+    for (let i = 0; i < localStorage.length; i++) found.add(localStorage.key(i)!);
+  });
+  return [...found].filter((k) => k.startsWith(prefix));
+}

@@ -73,28 +73,41 @@ export interface CartItem {
 }
 
 export interface OrderDetails {
-  order_status?: 'completed' | 'cancelled';
+  /** Orders cannot be cancelled from the browser: 'cancelled' is not sent (a `datacue:` message says so). */
+  order_status?: 'completed';
   cart: CartItem[];
   timestamp?: string;
 }
 
-/** `window.datacueConfig`, and what `page()` takes for a single-page route. */
-export interface DatacueConfig {
+/** What every config may carry besides the page. */
+export interface ConfigBase {
   api_key?: string;
   user_id?: string | number | null;
-  page_type?: PageType;
-  product_id?: Id | number;
-  variant_id?: Id | number;
-  product_update?: ProductUpdate[] | ProductUpdate;
-  category_id?: Id | number;
-  /** Older shape, instead of `category_id`. */
-  category_name?: string;
-  category_update?: CategoryUpdate;
-  order_id?: Id | number;
-  order_details?: OrderDetails;
-  term?: string;
   options?: Options;
 }
+
+/** The page part of a config, one shape per `page_type` (DESIGN.md §3). */
+export type PageFields =
+  | { page_type: 'home' | 'cart' | '404' | 'checkout' }
+  | {
+      page_type: 'product';
+      product_id: Id | number;
+      variant_id?: Id | number | null;
+      product_update?: ProductUpdate[] | ProductUpdate;
+    }
+  | { page_type: 'category'; category_id: Id | number; category_name?: string; category_update?: CategoryUpdate }
+  /** Older shape: `category_name` instead of `category_id`. */
+  | { page_type: 'category'; category_name: string; category_update?: CategoryUpdate }
+  | { page_type: 'search'; term: string }
+  | { page_type: 'order confirmation'; order_id?: Id | number; order_details?: OrderDetails }
+  /** The dashboard's preview of the widgets: sends nothing. */
+  | { page_type: 'editor preview' };
+
+/** What `page()` takes for a single-page route: a page, and optionally new api_key, options or user_id. */
+export type PageConfig = ConfigBase & PageFields;
+
+/** `window.datacueConfig`: a page config, or only the api key, options and user (a page that sends nothing itself). */
+export type DatacueConfig = PageConfig | (ConfigBase & { page_type?: undefined });
 
 export interface HomePageview { type: 'pageview'; subtype: 'home' }
 export interface ProductPageview {
@@ -201,12 +214,16 @@ export interface Datacue {
   /** Sets the user for every later event; null, undefined or "" means guest. */
   identify(userId: string | number | null | undefined, profile?: Profile): void;
   /**
-   * Sends one event. Resolves with the parsed JSON response, or null (204, or deferred).
+   * Sends one event: returns at once, the request leaves after the browser has painted (at once if the page is being
+   * hidden). Resolves with the parsed JSON response, or null (204, deferred, or sent by another page load).
    * With `defer === true` the event is stored and sent once on the next page load.
    */
   track(event: DatacueEvent, defer?: boolean): Promise<RecommendationsResponse | null>;
-  /** Single-page storefronts: sends the page event(s) for a new route from a config-shaped object. */
-  page(config: DatacueConfig): Promise<RecommendationsResponse | null>;
+  /**
+   * Single-page storefronts: sends the page event(s) for a new route from a config-shaped object; the api key,
+   * options and user of the first config stay unless it names new ones.
+   */
+  page(config: PageConfig): Promise<RecommendationsResponse | null>;
   /**
    * Receives every page's recommendations, starting with the latest one if it already arrived. With consent
    * denied, the page's entry has `response: null` (the widgets show only the static banner).
