@@ -28,16 +28,21 @@ function requestsTo(page: Page, api: EventsApi): string[] {
   return list;
 }
 
-/** What the browser holds for the store's origin: cookies, localStorage, and IndexedDB databases. */
+/**
+ * What the browser holds for the store's origin: cookies, localStorage keys (a deferred event's key as
+ * `datacue_d:*`), IndexedDB databases, and the events waiting in the outbox database.
+ */
 async function stored(page: Page) {
   const cookies = (await page.context().cookies()).map((c) => `${c.name}=${c.value}`);
   const [local, databases] = await page.evaluate(async () => [
-    Object.keys(localStorage).sort(),
-    ((await indexedDB.databases?.()) ?? []).map((d) => d.name),
+    Object.keys(localStorage).map((k) => k.replace(/^(datacue_d:).*/, '$1*')).sort(),
+    ((await indexedDB.databases?.()) ?? []).map((d) => d.name!),
   ]);
   return { cookies, local, databases };
 }
 const NOTHING = { cookies: [], local: [], databases: [] };
+/** Polled: IndexedDB deletes a database asynchronously. */
+const expectNothingStored = (page: Page) => expect.poll(() => stored(page)).toEqual(NOTHING);
 
 const settle = (page: Page) => page.waitForLoadState('networkidle');
 const events = (api: EventsApi) => api.received.map((r) => `${r.json.event.type}/${r.json.event.subtype ?? ''}`);
@@ -56,7 +61,8 @@ async function visitGranted(page: Page, site: Site, api: EventsApi) {
   const [view] = await api.waitFor(1);
   await track(page, { type: 'click', subtype: 'product', product_id: 'p-earlier' }, true);
   const id = view!.json.user.anonymous_id as string;
-  expect(await stored(page)).toEqual({ cookies: [`datacue_aid=${id}`], local: ['datacue_aid', 'datacue_outbox'], databases: [] });
+  await settle(page);
+  expect(await stored(page)).toEqual({ cookies: [`datacue_aid=${id}`], local: ['datacue_aid', 'datacue_d:*'], databases: ['datacue'] });
   return id;
 }
 
@@ -66,7 +72,7 @@ for (const consent of ['granted', undefined] as const) {
     const [view] = await api.waitFor(1);
     await settle(page);
     const id = view!.json.user.anonymous_id;
-    expect(await stored(page)).toEqual({ cookies: [`datacue_aid=${id}`], local: ['datacue_aid'], databases: [] });
+    expect(await stored(page)).toEqual({ cookies: [`datacue_aid=${id}`], local: ['datacue_aid'], databases: ['datacue'] });
     expect(await page.evaluate(() => localStorage.getItem('datacue_aid'))).toBe(id);
     expect(events(api)).toEqual(['pageview/home']);
     expect(datacueLines(consoleLines)).toEqual([]);
@@ -87,7 +93,7 @@ test("pending: nothing stored or sent; granting sends this page's event first, t
   );
   await settle(page);
   expect(requests).toEqual([]);
-  expect(await stored(page)).toEqual(NOTHING);
+  await expectNothingStored(page);
   expect(await page.evaluate(() => window.seen)).toEqual([]);
 
   await page.evaluate(() => window.datacue.consent('granted'));
@@ -99,10 +105,8 @@ test("pending: nothing stored or sent; granting sends this page's event first, t
   const id = api.received[0]!.json.user.anonymous_id;
   expect(await results).toEqual([null, null, null]);
   expect(await page.evaluate(() => window.seen)).toEqual([{ page_type: 'product', response: { related_product_skus: [] } }]);
-  // The deferred click is stored only now, with the time of the click, and waits for the next page.
-  const [cookies, outbox] = [await cookieId(page), await page.evaluate(() => JSON.parse(localStorage.getItem('datacue_outbox') || '[]'))];
-  expect(cookies).toBe(id);
-  expect(outbox).toHaveLength(1);
+  // The deferred click is stored only now, and waits for the next page.
+  expect(await stored(page)).toEqual({ cookies: [`datacue_aid=${id}`], local: ['datacue_aid', 'datacue_d:*'], databases: ['datacue'] });
   // Granting again (consent tools report more than once) sends nothing twice.
   await page.evaluate(() => window.datacue.consent('granted'));
   await page.goto(storePage(site, api, '/next', { page_type: 'cart' }));
@@ -126,7 +130,7 @@ test('pending then denied: nothing stored or sent, ever; the widgets are told th
   await page.evaluate(() => window.datacue.page({ page_type: 'cart' }));
   await settle(page);
   expect(requests).toEqual([]);
-  expect(await stored(page)).toEqual(NOTHING);
+  await expectNothingStored(page);
   expect(errors).toEqual([]);
 });
 
@@ -135,7 +139,7 @@ test('denied: what earlier pages stored (cookie, mirror, waiting events) is dele
   const requests = requestsTo(page, api);
   await page.goto(storePage(site, api, '/denied', { consent: 'denied', page_type: 'cart' }));
   await settle(page);
-  expect(await stored(page)).toEqual(NOTHING);
+  await expectNothingStored(page);
   expect(requests).toEqual([]);
   expect(await page.evaluate(() => window.seen)).toEqual([{ page_type: 'cart', response: null }]);
   // Granted later: a new visitor id, and the earlier page's click is gone for good.
@@ -154,7 +158,7 @@ test('GPC on, no consent option: treated as denied (nothing stored or sent, earl
   await page.goto(storePage(site, api, '/gpc'));
   await settle(page);
   expect(await page.evaluate(() => (navigator as { globalPrivacyControl?: boolean }).globalPrivacyControl)).toBe(true);
-  expect(await stored(page)).toEqual(NOTHING);
+  await expectNothingStored(page);
   expect(await track(page, { type: 'login' })).toBeNull();
   await settle(page);
   expect(requests).toEqual([]);
@@ -195,11 +199,11 @@ test("GPC on with 'pending', then the consent tool grants: sent from then on", a
 test('withdrawal: consent("denied") on a granted page deletes the cookie, mirror and waiting events; nothing sent after', async ({ page, site, api, errors }) => {
   const earlier = await visitGranted(page, site, api);
   await page.evaluate(() => window.datacue.consent('denied'));
-  expect(await stored(page)).toEqual(NOTHING);
+  await expectNothingStored(page);
   expect(await track(page, { type: 'login' })).toBeNull();
   expect(await track(page, { type: 'click', subtype: 'product', product_id: 'p2' }, true)).toBeNull();
   await settle(page);
-  expect(await stored(page)).toEqual(NOTHING);
+  await expectNothingStored(page);
   expect(events(api)).toEqual(['pageview/home']);
   // The next page asks again (pending): the withdrawn click is not sent, and a grant starts a new id.
   await page.goto(storePage(site, api, '/next', { consent: 'pending', page_type: 'cart' }));
@@ -216,13 +220,14 @@ test('withdrawal: consent("denied") on a granted page deletes the cookie, mirror
 test('forget(): the visitor id and waiting events are deleted; the next event starts a new id', async ({ page, site, api, errors }) => {
   const earlier = await visitGranted(page, site, api);
   await page.evaluate(() => window.datacue.forget());
-  expect(await stored(page)).toEqual(NOTHING);
+  await expectNothingStored(page);
   await track(page, { type: 'login' });
   const [, login] = await api.waitFor(2);
   const fresh = login!.json.user.anonymous_id as string;
   expect(fresh).toMatch(/^[\w-]{21}$/);
   expect(fresh).not.toBe(earlier);
-  expect(await stored(page)).toEqual({ cookies: [`datacue_aid=${fresh}`], local: ['datacue_aid'], databases: [] });
+  expect((await stored(page)).cookies).toEqual([`datacue_aid=${fresh}`]);
+  expect(await page.evaluate(() => localStorage.getItem('datacue_aid'))).toBe(fresh);
   // The forgotten click never goes out; the next page carries the new id.
   await page.goto(storePage(site, api, '/next', { page_type: 'cart' }));
   await api.waitFor(3);
@@ -274,7 +279,7 @@ window.datacue.consent(${JSON.stringify(queued)}).then(function () { window.trac
     expect(events(api)).toEqual(sent);
     if (!sent.length) {
       expect(requests).toEqual([]);
-      expect(await stored(page)).toEqual(NOTHING);
+      await expectNothingStored(page);
     }
     expect(errors).toEqual([]);
   });
@@ -286,7 +291,7 @@ test('an unknown consent value: one datacue: message, treated as pending (nothin
   await settle(page);
   expect(datacueLines(consoleLines)).toEqual(['warning: datacue: options.consent: expected granted | denied | pending, got "yes"; treated as pending']);
   expect(requests).toEqual([]);
-  expect(await stored(page)).toEqual(NOTHING);
+  await expectNothingStored(page);
   await page.evaluate(() => window.datacue.consent('granted'));
   await api.waitFor(1);
   expect(events(api)).toEqual(['pageview/home']);
@@ -304,33 +309,61 @@ test('consent() with an unknown value: one message naming consent, and nothing s
   expect(datacueLines(consoleLines)).toEqual(['warning: datacue: consent: expected granted | denied | pending, got "ok"; treated as pending']);
 });
 
-test('widgets with consent denied: only the static banner, no product section, no layout shift', async ({ page, site, api, errors }) => {
-  await serveImages(page);
-  await page.addInitScript(() => {
-    const w = window as unknown as { cls: number };
-    w.cls = 0;
-    new PerformanceObserver((list) => {
-      for (const e of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[]) if (!e.hadRecentInput) w.cls += e.value;
-    }).observe({ type: 'layout-shift', buffered: true });
-  });
-  const requests = requestsTo(page, api);
-  const body = `<header style="height:80px">Store</header>
+const WIDGETS = `<header style="height:80px">Store</header>
 <div data-dc-banners data-dc-static-img="/banners/static-banner.svg" data-dc-static-link="/category/summer"></div>
 <div data-dc-main-insert-banner="1"></div>
 <div data-dc-products></div><div data-dc-products="related"></div>
 <p id="below" style="height:400px">the store's own content</p>`;
-  await page.goto(storePage(site, api, '/', { consent: 'denied', head: '<script src="/dist/datacue-storefront.js"></script>', body }));
+const withWidgets = { head: '<script src="/dist/datacue-storefront.js"></script>', body: WIDGETS };
+
+/** Where every placeholder and the store's content below them are. */
+const layout = (page: Page) =>
+  page.locator('[data-dc-banners], [data-dc-main-insert-banner], [data-dc-products], #below').evaluateAll((els) =>
+    els.map((e) => JSON.stringify(e.getBoundingClientRect())),
+  );
+
+test('widgets with consent denied: only the static banner, no personalised banner or product section', async ({ page, site, api, errors }) => {
+  await serveImages(page);
+  const requests = requestsTo(page, api);
+  await page.goto(storePage(site, api, '/', { consent: 'denied', ...withWidgets }));
+  await expect(page.locator('[data-dc-banners] img')).toHaveCount(1);
+  await settle(page);
+  expect(await page.locator('[data-dc-banners] img').getAttribute('src')).toBe('/banners/static-banner.svg');
+  expect(await page.locator('[data-dc-banners] a').getAttribute('href')).toBe('/category/summer');
+  await expect(page.locator('[data-dc-main-insert-banner] *, [data-dc-products] *')).toHaveCount(0);
+  expect(await page.evaluate(() => window.seen)).toEqual([{ page_type: 'home', response: null }]);
+  expect(requests).toEqual([]);
+  await expectNothingStored(page);
+  expect(errors).toEqual([]);
+});
+
+test('widgets while pending, then consent denied: the static banner stays, nothing moves (no layout shift)', async ({ page, site, api, errors }) => {
+  await serveImages(page);
+  await page.addInitScript(() => {
+    const w = window as unknown as { shifts: [number, number][] };
+    w.shifts = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries() as (PerformanceEntry & { value: number })[]) w.shifts.push([e.startTime, e.value]);
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
+  await page.goto(storePage(site, api, '/', { consent: 'pending', ...withWidgets }));
   await expect(page.locator('[data-dc-banners] img')).toHaveCount(1);
   await settle(page);
   await page.evaluate(() => Promise.all([...document.images].map((i) => i.decode().catch(() => null))));
-  expect(await page.locator('[data-dc-banners] img').getAttribute('src')).toBe('/banners/static-banner.svg');
-  expect(await page.locator('[data-dc-banners] a').getAttribute('href')).toBe('/category/summer');
-  await expect(page.locator('.dc-card')).toHaveCount(0);
-  await expect(page.locator('[data-dc-main-insert-banner] *')).toHaveCount(0);
-  expect(await page.evaluate(() => window.seen)).toEqual([{ page_type: 'home', response: null }]);
-  expect(await page.evaluate(() => (window as unknown as { cls: number }).cls)).toBe(0);
-  // A click on the static banner is not recorded (it never is), and nothing else went out either.
-  expect(requests).toEqual([]);
-  expect(await stored(page)).toEqual(NOTHING);
+  const before = await layout(page);
+  const deniedAt = await page.evaluate(() => {
+    window.datacue.consent('denied');
+    return performance.now();
+  });
+  await expect.poll(() => page.evaluate(() => window.seen)).toEqual([{ page_type: 'home', response: null }]);
+  // Two frames: whatever the response (none) changed has been laid out and painted.
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+  expect(await layout(page)).toEqual(before);
+  const after = await page.evaluate((t) => (window as unknown as { shifts: [number, number][] }).shifts.filter(([at]) => at >= t), deniedAt);
+  expect(after).toEqual([]);
+  await expect(page.locator('[data-dc-banners] img')).toHaveCount(1);
+  await expect(page.locator('[data-dc-main-insert-banner] *, [data-dc-products] *')).toHaveCount(0);
+  await expectNothingStored(page);
+  expect(api.received).toEqual([]);
   expect(errors).toEqual([]);
 });
