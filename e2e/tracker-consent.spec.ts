@@ -367,3 +367,120 @@ test('widgets while pending, then consent denied: the static banner stays, nothi
   expect(api.received).toEqual([]);
   expect(errors).toEqual([]);
 });
+
+/** A store page set to wait for consent, with the README's snippet for `heading` after the DataCue tag. */
+function consentToolPage(site: Site, api: EventsApi, path: string, heading: string, before = '') {
+  return storePage(site, api, path, { consent: 'pending', body: `${before}${readmeSnippet(heading)}` });
+}
+
+test('the README plain cookie banner: nothing before a choice; Accept sends and is remembered on the next page', async ({ page, site, api, errors }) => {
+  const requests = requestsTo(page, api);
+  await page.goto(consentToolPage(site, api, '/', 'Plain cookie banner'));
+  await expect(page.getByRole('region', { name: 'Cookies' })).toBeVisible();
+  await settle(page);
+  expect(requests).toEqual([]);
+  await expectNothingStored(page);
+  await page.getByRole('button', { name: 'Accept' }).click();
+  await expect(page.getByRole('region', { name: 'Cookies' })).toBeHidden();
+  const [view] = await api.waitFor(1);
+  await settle(page);
+  expect((await stored(page)).cookies.sort()).toEqual(['cookie_consent=granted', `datacue_aid=${view!.json.user.anonymous_id}`]);
+  await page.goto(consentToolPage(site, api, '/next', 'Plain cookie banner'));
+  await api.waitFor(2);
+  await expect(page.getByRole('region', { name: 'Cookies' })).toBeHidden();
+  expect(api.received[1]!.json.user.anonymous_id).toBe(view!.json.user.anonymous_id);
+  expect(errors).toEqual([]);
+});
+
+test('the README plain cookie banner: Decline (by keyboard) stores only the refusal, sends nothing, on this page or the next', async ({ page, site, api, errors }) => {
+  const requests = requestsTo(page, api);
+  await page.goto(consentToolPage(site, api, '/', 'Plain cookie banner'));
+  await page.getByRole('button', { name: 'Decline' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('region', { name: 'Cookies' })).toBeHidden();
+  await page.goto(consentToolPage(site, api, '/next', 'Plain cookie banner'));
+  await settle(page);
+  await expect(page.getByRole('region', { name: 'Cookies' })).toBeHidden();
+  expect(requests).toEqual([]);
+  expect(await page.evaluate(() => window.seen)).toEqual([{ page_type: 'home', response: null }]);
+  await expect.poll(() => stored(page)).toEqual({ cookies: ['cookie_consent=denied'], local: [], databases: [] });
+  expect(errors).toEqual([]);
+});
+
+// Google's own gtag() definition (the tag's snippet without gtag.js): each call pushes its arguments to the dataLayer.
+const GTAG = `<script>window.dataLayer = window.dataLayer || []; function gtag(){dataLayer.push(arguments);}
+gtag('consent', 'default', { analytics_storage: 'denied', ad_storage: 'denied' });</script>`;
+
+for (const [answer, sent] of [['granted', ['pageview/home']], ['denied', []]] as const) {
+  test(`the README Google Consent Mode snippet: default denied waits; an update to ${answer} decides`, async ({ page, site, api, errors }) => {
+    const requests = requestsTo(page, api);
+    await page.goto(consentToolPage(site, api, '/', 'Google Consent Mode', GTAG));
+    await settle(page);
+    expect(requests).toEqual([]);
+    await page.evaluate((a) => (window as unknown as { gtag: (...args: unknown[]) => void }).gtag('consent', 'update', { analytics_storage: a }), answer);
+    if (sent.length) await api.waitFor(1);
+    await settle(page);
+    expect(events(api)).toEqual(sent);
+    if (!sent.length) {
+      expect(requests).toEqual([]);
+      await expectNothingStored(page);
+    }
+    expect(errors).toEqual([]);
+  });
+}
+
+test('the README Google Consent Mode snippet: an update made before it ran (a returning shopper) counts', async ({ page, site, api }) => {
+  const granted = GTAG.replace('</script>', "gtag('consent', 'update', { analytics_storage: 'granted' });</script>");
+  await page.goto(consentToolPage(site, api, '/', 'Google Consent Mode', granted));
+  await api.waitFor(1);
+  expect(events(api)).toEqual(['pageview/home']);
+});
+
+/**
+ * Shopify's Customer Privacy API as its documentation describes it (loadFeatures, analyticsProcessingAllowed,
+ * currentVisitorConsent, the visitorConsentCollected event on document), for the README snippet to talk to.
+ */
+const shopify = (analytics: '' | 'yes' | 'no', regionNeedsConsent = true) => `<script>
+window.Shopify = { loadFeatures: function (features, done) { setTimeout(function () {
+  var state = ${JSON.stringify(analytics)};
+  window.Shopify.customerPrivacy = {
+    analyticsProcessingAllowed: function () { return state === 'yes' || ${!regionNeedsConsent}; },
+    currentVisitorConsent: function () { return { analytics: state, marketing: state, preferences: state, sale_of_data: state }; },
+    setTrackingConsent: function (c, cb) {
+      state = c.analytics ? 'yes' : 'no';
+      document.dispatchEvent(new CustomEvent('visitorConsentCollected', { detail: { analyticsAllowed: c.analytics, marketingAllowed: c.marketing, preferencesAllowed: c.preferences, saleOfDataAllowed: c.sale_of_data } }));
+      if (cb) cb();
+    },
+  };
+  done(false);
+}, 50); } };
+</script>`;
+
+for (const [name, analytics, regionNeedsConsent, sent] of [
+  ['allowed where no consent is needed', '', false, ['pageview/home']],
+  ['granted earlier', 'yes', true, ['pageview/home']],
+  ['refused earlier', 'no', true, []],
+] as const) {
+  test(`the README Shopify snippet: ${name}`, async ({ page, site, api }) => {
+    const requests = requestsTo(page, api);
+    await page.goto(consentToolPage(site, api, '/', 'Shopify (Customer Privacy API)', shopify(analytics, regionNeedsConsent)));
+    if (sent.length) await api.waitFor(1);
+    await expect.poll(() => page.evaluate(() => window.seen)).toHaveLength(1);
+    await settle(page);
+    expect(events(api)).toEqual(sent);
+    if (!sent.length) expect(requests).toEqual([]);
+  });
+}
+
+test('the README Shopify snippet: not asked yet waits; the banner answer (visitorConsentCollected) decides', async ({ page, site, api }) => {
+  const requests = requestsTo(page, api);
+  await page.goto(consentToolPage(site, api, '/', 'Shopify (Customer Privacy API)', shopify('')));
+  await expect.poll(() => page.evaluate(() => !!(window as unknown as { Shopify: { customerPrivacy?: object } }).Shopify.customerPrivacy)).toBe(true);
+  await settle(page);
+  expect(requests).toEqual([]);
+  await page.evaluate(() =>
+    (window as unknown as { Shopify: { customerPrivacy: { setTrackingConsent: (c: object) => void } } }).Shopify.customerPrivacy.setTrackingConsent({ analytics: true, marketing: false, preferences: false, sale_of_data: false }),
+  );
+  await api.waitFor(1);
+  expect(events(api)).toEqual(['pageview/home']);
+});
