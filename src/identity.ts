@@ -20,6 +20,6 @@ export function anonymousId(): string {
 
 /** Deletes the cookie and its mirror (consent denied or withdrawn, forget()): the next id is a new one. */
 export function forgetAnonymousId(): void {
-  attempt(() => Cookies.remove(ID_KEY));
+  attempt(() => (document.cookie = `${ID_KEY}=; max-age=0; path=/`));
   remove(ID_KEY);
 }
