@@ -187,7 +187,7 @@ describe('outbox across tabs (property)', () => {
         expect([...w.store.values()].filter((e) => e.body)).toEqual([]);
         expect([...w.keys.keys()]).toEqual([]);
       }),
-      { numRuns: 400 },
+      { numRuns: 250 },
     );
   }, 120_000);
 
@@ -224,7 +224,7 @@ describe('outbox across tabs (property)', () => {
           expect(sentAt[n]! - sentAt[n - 1]!).toBeGreaterThanOrEqual(Math.min(min, 60_000));
         }
       }),
-      { numRuns: 300 },
+      { numRuns: 200 },
     );
   }, 120_000);
 });
