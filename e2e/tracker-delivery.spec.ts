@@ -4,7 +4,7 @@ import { createServer } from 'node:net';
 import { test, expect } from './support/fixtures';
 import type { EventsApi, Site } from './support/servers';
 import { readmeSnippet } from './support/reference';
-import type { Page } from '@playwright/test';
+import { waiting } from './support/outbox';
 
 interface PageOptions { config?: Record<string, unknown>; head?: string; body?: string; eventsUrl?: string }
 
@@ -25,7 +25,7 @@ async function deadUrl(): Promise<string> {
   return `http://127.0.0.1:${port}/`;
 }
 
-const outbox = (page: Page) => page.evaluate(() => JSON.parse(localStorage.getItem('datacue_outbox') || '[]') as unknown[]);
+const outbox = waiting;
 const types = (api: EventsApi) => api.received.map((r) => `${r.json.event.type}/${r.json.event.subtype ?? ''}`);
 
 test('deferred click then navigation: delivered exactly once, on the next page, never on its own', async ({ page, site, api, errors }) => {

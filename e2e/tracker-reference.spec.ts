@@ -33,7 +33,7 @@ const pages: [heading: string, userId: string, events: object[]][] = [
       { variant_id: 'v2', name: 'Green Regular Fit Jeans', price: 99.5, full_price: 120, photo_url: 'https://mycoolstore.com/images/p1.jpg', available: true, stock: 10, category_ids: ['jeans', 'summer'], brand: 'Zayra' },
     ],
   }]],
-  ['Category pages', GUEST_OR_USER, [{ type: 'pageview', subtype: 'category', category_id: 'jeans', category_update: { name: 'Jeans', link: '/category/jeans' } }]],
+  ['Category pages', GUEST_OR_USER, [{ type: 'pageview', subtype: 'category', category_id: 'jeans', category_name: 'Jeans', category_update: { name: 'Jeans', link: '/category/jeans' } }]],
   ['Search pages', GUEST_OR_USER, [{ type: 'search', term: 'blue jeans' }]],
   ['Cart page', GUEST_OR_USER, [{ type: 'pageview', subtype: 'cart' }]],
   ['404 page', GUEST_OR_USER, [{ type: 'pageview', subtype: '404' }]],

@@ -9,19 +9,15 @@ type Host = Omit<Window, 'datacue'> & { datacue?: Partial<Datacue> & Partial<Dat
 function start(host: Host) {
   const previous = host.datacue;
   if (previous && !previous.q && previous.track) return; // loaded twice: the first copy is in charge
-  const queued = previous?.q ?? [];
   const tracker = createTracker();
   host.datacue = tracker.api;
-
-  const config = host.datacueConfig;
-  // Without a config the page may still set up through queued calls (the async snippet); only then is silence right.
-  const configured = (config !== undefined || !queued.length) && tracker.configure(config);
+  // A page without datacueConfig sets up with datacue.init() (the reference's way), which also flushes.
+  const config = tracker.configure(() => host.datacueConfig, true);
   // The API's methods never throw (they report instead), so one bad call cannot stop the rest of the queue.
-  for (const [method, args, resolve, reject] of queued) {
+  for (const [method, args, resolve, reject] of previous?.q ?? []) {
     Promise.resolve((tracker.api[method] as (...a: unknown[]) => unknown)(...args)).then(resolve, reject);
   }
-  if (configured) void tracker.sendPage(config);
-  else void tracker.flush();
+  if (config) void tracker.sendPage(config);
   host.addEventListener('online', () => void tracker.flush());
 }
 

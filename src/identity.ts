@@ -1,18 +1,25 @@
-import Cookies from 'js-cookie';
 import { nanoid } from 'nanoid';
-import { read, write } from './storage.js';
+import { read, remove, write } from './storage.js';
 import { attempt } from './attempt.js';
 
 export const ID_KEY = 'datacue_aid';
+const VALID = /^[\w-]{8,64}$/;
 
 /**
  * The visitor's anonymous id: from the first-party cookie, else its localStorage mirror (a cleared cookie is
- * restored), else a new nanoid. Written back to both (js-cookie's default path is /); memory serves when both
- * are blocked.
+ * restored), else a new nanoid. Written back to both (a year, path /, SameSite=Lax, Secure on https); memory
+ * serves when both are blocked. Only ids of our own alphabet are read back: the cookie needs no encoding.
  */
 export function anonymousId(): string {
-  const id = attempt(() => Cookies.get(ID_KEY)) || read(ID_KEY) || nanoid();
-  attempt(() => Cookies.set(ID_KEY, id, { expires: 365, sameSite: 'Lax', secure: location.protocol === 'https:' }));
+  const cookie = attempt(() => document.cookie.match(/(?:^|; )datacue_aid=([^;]*)/)?.[1]);
+  const id = [cookie, read(ID_KEY)].find((v) => v && VALID.test(v)) || nanoid();
+  attempt(() => (document.cookie = `${ID_KEY}=${id}; max-age=31536000; path=/; SameSite=Lax${location.protocol === 'https:' ? '; Secure' : ''}`));
   write(ID_KEY, id);
   return id;
+}
+
+/** Deletes the cookie and its mirror (consent denied or withdrawn, forget()): the next id is a new one. */
+export function forgetAnonymousId(): void {
+  attempt(() => (document.cookie = `${ID_KEY}=; max-age=0; path=/`));
+  remove(ID_KEY);
 }

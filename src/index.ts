@@ -13,6 +13,6 @@ export { ensureDatacue, QUEUED_METHODS } from './stub.js';
  */
 export function createDatacue(config?: DatacueConfig): Datacue {
   const tracker = createTracker();
-  if (config !== undefined) tracker.configure(config);
+  if (config !== undefined) tracker.configure(() => config);
   return tracker.api;
 }

@@ -1,10 +1,29 @@
-/**
- * Runs `fn` while holding a lock shared by every tab of this origin (Web Locks API), so two tabs loading at the same
- * moment do not both take the same stored events. Without the API, `fn` runs at once: it reads and rewrites storage
- * synchronously, which leaves only a tiny window between tabs.
- */
-export function withLock<T>(name: string, fn: () => T): Promise<T> {
-  const locks = globalThis.navigator?.locks;
-  if (locks) return locks.request(name, fn).catch(() => fn());
-  return Promise.resolve().then(fn);
+// Liveness of a tab that owns waiting events: a Web Lock it holds while it owns any, released by the browser when
+// the tab goes away, so its leases die with it. Held only while owning: most pages never take it.
+import type { Entry } from './outbox.js';
+
+const PREFIX = 'datacue:tab:';
+// Without Web Locks an owner counts as alive until its entry is this late.
+const LEASE_MS = 60_000;
+
+export function tabLock(me: string) {
+  const locks = navigator.locks;
+  let held: Promise<unknown> | undefined;
+  let free = () => {};
+  return {
+    hold: () =>
+      (held ||= new Promise((granted) => {
+        if (!locks) return granted(0);
+        void locks.request(PREFIX + me, () => new Promise<void>((r) => ((free = r), granted(0))));
+      })),
+    release() {
+      free();
+      held = undefined;
+    },
+    async live(): Promise<(owner: string, e: Entry) => boolean> {
+      if (!locks) return (_, e) => Date.now() < (e.next ?? 0) + LEASE_MS;
+      const names = new Set((await locks.query()).held?.map((l) => l.name));
+      return (owner) => names.has(PREFIX + owner);
+    },
+  };
 }

@@ -1,39 +1,164 @@
-// The list of events waiting in storage: deferred clicks and failed deliveries. Pure: storage is at the edge.
-import { attempt } from './attempt.js';
+// Events waiting for delivery, shared by every tab of the store (DESIGN.md §4). The logic only: the store
+// (IndexedDB), clock, locks and network are handed in, so tests can run many tabs over one fake store.
+import { isRetryable, MAX_ATTEMPTS, MAX_DELAY_MS, retryAfterMs, retryDelay } from './retry.js';
+import type { Reply } from './transport.js';
 
-export interface Pending {
-  /** Unique id, so the tab that persisted a retry can take back exactly that entry. */
+/** One waiting event; without a body it is a tombstone: delivered or dropped, kept so it is never added again. */
+export interface Entry {
   id: string;
-  /** The JSON envelope, built when the event happened. */
-  body: string;
-  /** When it was stored (ms), for expiry. */
+  /** When the event happened (ms); expiry counts from it. */
   at: number;
-  /** Failed tries so far. */
-  tries: number;
-  /** Set on deferred events: the page load that deferred it, which must not send it. */
+  /** The JSON envelope. */
+  body?: string;
+  /** Failed attempts so far, over every page and tab. */
+  tries?: number;
+  /** Not to be sent before this time (backoff, Retry-After). */
+  next?: number;
+  /** The tab that owns its retry ('' or absent: nobody, the next flush adopts it). */
+  owner?: string;
+  /** When the owner took it: an owner whose lock is not held was dead only if it took it before the check. */
+  t?: number;
+  /** Its request is on the wire. */
+  inflight?: 1;
+  /** A deferred event: the page load that deferred it, which must not send it. */
   page?: string;
 }
 
-export const LIMITS = { count: 50, bytes: 32 * 1024, ttlMs: 7 * 24 * 3600 * 1000 };
-
-/** Parses what storage holds; anything unreadable counts as empty rather than breaking the page. */
-export function parse(raw: string | null | undefined): Pending[] {
-  const list: unknown = raw && attempt(() => JSON.parse(raw));
-  // Entries are only ever written by this runtime; a body is what makes one sendable.
-  return Array.isArray(list) ? list.filter((p): p is Pending => typeof p?.body === 'string') : [];
+/** A store whose transactions are atomic and serialized across tabs (IndexedDB readwrite transactions are). */
+export interface Store {
+  tx<T>(fn: (all: Entry[], put: (e: Entry) => void, del: (id: string) => void) => T): Promise<T>;
 }
 
-/** Drops expired entries, then the oldest ones until both the count and the byte caps hold. */
-export function cap(list: Pending[], now: number, limits = LIMITS): Pending[] {
-  const fresh = list.filter((p) => now - p.at < limits.ttlMs).sort((a, b) => a.at - b.at);
-  let bytes = fresh.reduce((n, p) => n + JSON.stringify(p).length, 2);
-  while (fresh.length > limits.count || (fresh.length && bytes > limits.bytes)) {
-    bytes -= JSON.stringify(fresh.shift()).length;
+export interface Env {
+  store: Store;
+  /** This tab's owner id. */
+  me: string;
+  now(): number;
+  random(): number;
+  later(fn: () => void, ms: number): void;
+  online(): boolean;
+  /** Which owners are alive now: their tab holds its lock. */
+  live(): Promise<(owner: string, e: Entry) => boolean>;
+  /** Takes this tab's lock (held while it owns entries, so its leases die with it) and lets it go. */
+  hold(): Promise<unknown>;
+  release(): void;
+  /** One attempt; undefined when the event is done with (delivered or refused), else the failed reply. */
+  send(e: Entry): Promise<Reply | undefined>;
+  /** This tab is done with the event: delivered, or sent by another, or (with `why`, the last failure) kept for later. */
+  gave(id: string, why?: Reply): void;
+  /** Deferred events other page loads left, read synchronously from their storage keys. */
+  deferred(): Entry[];
+  /** Removes deferred events that are now in the store. */
+  moved(ids: string[]): void;
+}
+
+export const LIMITS = { count: 50, bytes: 32 * 1024, ttlMs: 7 * 24 * 3600 * 1000, tombstones: 500 };
+
+/** Drops expired entries and tombstones, then the oldest entries beyond the caps; returns the entries kept. */
+export function prune(all: Entry[], now: number, del: (id: string) => void, limits = LIMITS): Entry[] {
+  const live: Entry[] = [];
+  const dead: Entry[] = [];
+  for (const e of all.sort((a, b) => b.at - a.at)) {
+    if (now - e.at >= limits.ttlMs) del(e.id);
+    else (e.body ? live : dead).push(e);
   }
-  return fresh;
+  dead.slice(limits.tombstones).forEach((e) => del(e.id));
+  let bytes = 0;
+  return live.filter((e, i) => {
+    bytes += JSON.stringify(e).length;
+    const keep = i < limits.count && bytes <= limits.bytes;
+    if (!keep) del(e.id);
+    return keep;
+  });
 }
 
-/** Splits the list into what `wanted` takes and what stays. */
-export function take(list: Pending[], wanted: (p: Pending) => boolean): [taken: Pending[], rest: Pending[]] {
-  return [list.filter(wanted), list.filter((p) => !wanted(p))];
+export function createOutbox(env: Env, page: () => string) {
+  const { store, me } = env;
+  const mine = new Set<string>();
+  const own = async (id: string) => {
+    mine.add(id);
+    await env.hold();
+  };
+  const settle = (id: string, why?: Reply) => {
+    mine.delete(id);
+    if (!mine.size) env.release();
+    env.gave(id, why);
+  };
+  const retryAt = (e: Entry) => env.later(() => void attempt(e.id), Math.max(0, (e.next ?? 0) - env.now()));
+
+  /** A failed attempt: stored with its next time, owned by this tab unless offline or out of tries. */
+  async function failed(e: Entry, reply: Reply, fresh?: boolean) {
+    const tries = (e.tries ?? 0) + 1;
+    const now = env.now();
+    const delay = retryDelay(tries, env.random(), retryAfterMs(reply.retryAfter, now));
+    const keep = tries < MAX_ATTEMPTS && delay <= MAX_DELAY_MS && env.online();
+    if (keep) await own(e.id);
+    const next: Entry = { id: e.id, at: e.at, body: e.body!, tries, next: now + delay, owner: keep ? me : '', t: env.now() };
+    // A retry writes back only what is still there: a cap may have dropped it meanwhile.
+    const kept = await store.tx((all, put, del) => {
+      const there = all.find((x) => x.id === e.id);
+      if (fresh ? there : !there?.body) return false;
+      put(next);
+      return prune([...all.filter((x) => x !== there), next], now, del).includes(next);
+    });
+    if (kept && keep) retryAt(next);
+    else settle(e.id, reply);
+  }
+
+  /** One retry by the owner, when its time has come. */
+  async function attempt(id: string) {
+    const [e, go] = await store.tx((all, put) => {
+      const e = all.find((x) => x.id === id);
+      const go = e?.body && e.owner === me && !e.inflight && (e.next ?? 0) <= env.now();
+      if (go) put({ ...e, inflight: 1 });
+      return [e, go] as const;
+    });
+    if (go) return sent(e!, await env.send(e!));
+    // Not due yet (a timer that fired early): wait again. Else it is no longer ours: done, or kept by another tab.
+    if (e?.body && e.owner === me && !e.inflight) retryAt(e);
+    else settle(id);
+  }
+
+  async function sent(e: Entry, reply: Reply | undefined, fresh?: boolean) {
+    if (reply && isRetryable(reply.status)) return failed(e, reply, fresh);
+    // Done with (delivered or refused): a tombstone, so that a stale copy of a deferred event is never added again.
+    if (!fresh) await store.tx((_, put) => put({ id: e.id, at: e.at }));
+    settle(e.id);
+  }
+
+  return {
+    /** The first attempt goes straight out; only a failure touches storage. */
+    first: async (e: Entry) => sent(e, await env.send(e), true),
+
+    /** On page load and `online`: moves deferred events in, adopts what has no live owner, drops orphans in flight. */
+    async flush() {
+      const deferred = env.deferred().filter((d) => d.page !== page());
+      const q = env.now();
+      const live = await env.live();
+      await own('');
+      const taken = await store.tx((all, put, del) => {
+        for (const d of deferred) {
+          if (!all.some((x) => x.id === d.id)) {
+            put(d);
+            all.push(d);
+          }
+        }
+        return prune(all, env.now(), del).filter((e) => {
+          if (e.page === page() || e.owner === me || (e.owner && (live(e.owner, e) || (e.t ?? 0) >= q))) return false;
+          // Its tab went away mid-request: the browser (keepalive) owns that request, whose answer nobody can know.
+          if (e.inflight) put({ id: e.id, at: e.at });
+          else put({ ...e, owner: me, t: env.now() });
+          return !e.inflight;
+        });
+      });
+      env.moved(deferred.map((d) => d.id));
+      taken.forEach((e) => {
+        mine.add(e.id);
+        retryAt(e);
+      });
+      settle('');
+    },
+  };
 }
+
+export type Outbox = ReturnType<typeof createOutbox>;

@@ -15,80 +15,67 @@ export const PAGE_TYPES: readonly PageType[] = [
 
 export const isPageType = (v: unknown): v is PageType => PAGE_TYPES.includes(v as PageType);
 
-/** Whether a required id or term is there: a non-empty string, or a number (which `normalize` turns into one). */
-function present(config: Record<string, unknown>, key: string, warn: Warn): boolean {
-  const v = config[key];
-  const ok = (typeof v === 'string' && v !== '') || typeof v === 'number';
-  if (!ok) warn(expected(key, 'a non-empty string', v, 'nothing sent'));
-  return ok;
-}
+/** The reference's variant id for a product without variants. */
+export const NO_VARIANTS = 'no-variants';
+
+/** Each variant of product_update names its variant: the given one, else the reference's constant. */
+const variant = (update: unknown, id?: unknown) =>
+  isObject(update) && update['variant_id'] == null ? { ...update, variant_id: id ?? NO_VARIANTS } : update;
 
 /**
- * The events a page sends on load, from its config (DESIGN.md §3). Pure: problems go to `warn`, one message each,
- * and a page that cannot be described sends nothing rather than something wrong.
+ * The events a page sends on load, from its config (DESIGN.md §3; a plain JSON copy). Pure: problems go to `warn`,
+ * one message each, and a page that cannot be described sends nothing rather than something wrong.
  */
 export function pageEvents(input: DatacueConfig, warn: Warn): DatacueEvent[] {
-  const config = input as Record<string, unknown>;
-  const type = config['page_type'];
-  if (!isPageType(type)) {
-    warn(expected('page_type', PAGE_TYPES.join(' | '), type, 'nothing sent'));
-    return [];
-  }
-  const events: Record<string, unknown>[] = [];
+  const c = input as Record<string, unknown>;
+  const type = c['page_type'];
+  const bad = (key: string, what: string, value: unknown, outcome = 'left out') => warn(expected(key, what, value, outcome));
+  /** A required id or term: a non-empty string, or a number (which `normalize` turns into one). */
+  const need = (key: string, v = c[key]) => {
+    const ok = (typeof v == 'string' && v != '') || typeof v == 'number';
+    if (!ok) bad(key, 'a non-empty string', v, 'nothing sent');
+    return ok;
+  };
+  if (type == 'editor preview') return [];
+  if (!isPageType(type)) return bad('page_type', PAGE_TYPES.join(' | '), type, 'nothing sent'), [];
   const view: Record<string, unknown> = { type: 'pageview', subtype: type };
-  switch (type) {
-    case 'product': {
-      if (!present(config, 'product_id', warn)) return [];
-      view['product_id'] = config['product_id'];
-      const variant = config['variant_id'];
-      if (variant !== undefined) view['variant_id'] = variant;
-      const update = config['product_update'];
-      if (Array.isArray(update)) view['product_update'] = update;
-      else if (isObject(update)) view['product_update'] = [variant !== undefined && update['variant_id'] === undefined ? { variant_id: variant, ...update } : update];
-      else if (update !== undefined) warn(expected('product_update', 'an array of variants', update, 'left out'));
-      events.push(view);
-      break;
-    }
-    case 'category': {
-      const name = config['category_name'];
-      const id = config['category_id'] ?? name;
-      if (!present({ category_id: id }, 'category_id', warn)) return [];
-      view['category_id'] = id;
-      if (name !== undefined) view['category_name'] = name;
-      const update = config['category_update'];
-      if (isObject(update)) view['category_update'] = update;
-      else if (update !== undefined) warn(expected('category_update', 'an object {name, link}', update, 'left out'));
-      events.push(view);
-      break;
-    }
-    case 'search': {
-      if (!present(config, 'term', warn)) return [];
-      events.push({ type: 'search', term: String(config['term']) });
-      break;
-    }
-    case 'order confirmation': {
-      const orderId = config['order_id'];
-      if (orderId !== undefined) view['order_id'] = orderId;
-      events.push(view);
-      const details = config['order_details'];
-      if (details === undefined) break;
-      if (!isObject(details) || !Array.isArray(details['cart'])) {
-        warn(expected('order_details.cart', 'an array of line items', isObject(details) ? details['cart'] : details, 'order not sent'));
-        break;
-      }
-      if (!present(config, 'order_id', warn)) break;
-      const order: Record<string, unknown> = {
-        type: 'order',
-        subtype: details['order_status'] ?? 'completed',
-        order_id: orderId,
-        cart: details['cart'],
-      };
-      if (details['timestamp'] !== undefined) order['timestamp'] = details['timestamp'];
-      events.push(order);
-      break;
-    }
-    default:
-      events.push(view);
+  const events = [view];
+  if (type == 'search') {
+    if (!need('term')) return [];
+    events[0] = { type: 'search', term: String(c['term']) };
+  }
+  if (type == 'product') {
+    if (!need('product_id')) return [];
+    // null is how templates say "no variant": never forwarded.
+    const id = c['variant_id'];
+    const update = c['product_update'];
+    view['product_id'] = c['product_id'];
+    if (id != null) view['variant_id'] = id;
+    if (Array.isArray(update)) view['product_update'] = update.map((u) => variant(u));
+    else if (isObject(update)) view['product_update'] = [variant(update, id)];
+    else if (update !== undefined) bad('product_update', 'an array of variants', update);
+  }
+  if (type == 'category') {
+    const update = c['category_update'];
+    const id = c['category_id'] ?? c['category_name'];
+    if (!need('category_id', id)) return [];
+    view['category_id'] = id;
+    view['category_name'] = c['category_name'] ?? (isObject(update) ? update['name'] : undefined);
+    if (isObject(update)) view['category_update'] = update;
+    else if (update !== undefined) bad('category_update', 'an object {name, link}', update);
+  }
+  if (type == 'order confirmation') {
+    const id = (view['order_id'] = c['order_id']);
+    const details = c['order_details'];
+    const status = isObject(details) && details['order_status'];
+    // Keys left undefined are not in the JSON that is sent.
+    if (details === undefined) {
+      // a backend order: the pageview alone
+    } else if (!isObject(details) || !Array.isArray(details['cart']))
+      bad('order_details.cart', 'an array of line items', isObject(details) ? details['cart'] : details, 'order not sent');
+    else if (status != null && status != 'completed')
+      bad('order_details.order_status', "'completed' (orders cannot be cancelled from the browser)", status, 'order not sent');
+    else if (need('order_id')) events.push({ type: 'order', subtype: 'completed', order_id: id, cart: details['cart'], timestamp: details['timestamp'] });
   }
   return events.map((e) => normalize(e, warn) as DatacueEvent);
 }

@@ -10,3 +10,17 @@ export function write(key: string, value: string): void {
   memory.set(key, value);
   attempt(() => localStorage.setItem(key, value));
 }
+
+export function remove(key: string): void {
+  memory.delete(key);
+  attempt(() => localStorage.removeItem(key));
+}
+
+/** Every key that starts with `prefix`, in storage or in memory. */
+export function keys(prefix: string): string[] {
+  const found = new Set(memory.keys());
+  attempt(() => {
+    for (let i = 0; i < localStorage.length; i++) found.add(localStorage.key(i)!);
+  });
+  return [...found].filter((k) => k.startsWith(prefix));
+}

@@ -1,7 +1,7 @@
 import type { Datacue } from './types.js';
 
 /** The methods an async loading snippet (or the widgets script, loaded first) may call before datacue.js arrives. */
-export const QUEUED_METHODS = ['init', 'identify', 'track', 'page', 'onRecommendations'] as const;
+export const QUEUED_METHODS = ['init', 'identify', 'track', 'page', 'onRecommendations', 'consent', 'forget'] as const;
 
 export type QueuedMethod = (typeof QUEUED_METHODS)[number];
 /** One call waiting for datacue.js: the method, its arguments, and the settlers of the promise the stub returned. */

@@ -4,6 +4,7 @@ import type {
   DatacueConfig,
   DatacueEvent,
   Options,
+  PageConfig,
   PageRecommendations,
   PageType,
   Profile,
@@ -15,28 +16,32 @@ import { isObject, normalize } from './normalize.js';
 import { pageEvents } from './page-events.js';
 import { authorization, eventsUrl, readApiKey, readOptions, readUserId } from './settings.js';
 import { envelope } from './envelope.js';
-import { isRetryable, MAX_ATTEMPTS, MAX_DELAY_MS, retryAfterMs, retryDelay } from './retry.js';
-import { cap, parse, take, type Pending } from './outbox.js';
-import { read, write } from './storage.js';
-import { anonymousId } from './identity.js';
-import { withLock } from './lock.js';
-import { post } from './transport.js';
+import { isRetryable } from './retry.js';
+import { createOutbox, type Entry, type Outbox } from './outbox.js';
+import { DB_NAME, idbStore } from './store.js';
+import { tabLock } from './lock.js';
+import { defer, readDeferred, removeDeferred } from './deferred.js';
+import { anonymousId, forgetAnonymousId } from './identity.js';
+import { createConsent } from './consent.js';
+import { attempt } from './attempt.js';
+import { post, type Reply } from './transport.js';
+import { afterPaint } from './schedule.js';
 import { DatacueError, serverMessage } from './error.js';
 
-const OUTBOX_KEY = 'datacue_outbox';
-const SETTLE_MS = 50;
+type Response = RecommendationsResponse | null;
 
 export interface Tracker {
   api: Datacue;
-  /** Applies api_key, options and user_id from a config object (each only when present). */
-  configure(config: unknown): config is DatacueConfig;
-  /** Sends the page event(s) of a config and hands the response to subscribers. */
-  sendPage(config: DatacueConfig): Promise<RecommendationsResponse | null>;
-  /** Sends what earlier pages left in storage: deferred clicks and failed deliveries. */
-  flush(): Promise<void>;
+  /**
+   * Reads a config (a throwing getter or Proxy is reported, never thrown) and applies the api_key, options and
+   * user_id it names; returns the plain copy, or undefined when it is unusable (or, `optional`, absent).
+   */
+  configure(source: () => unknown, optional?: boolean): DatacueConfig | undefined;
+  /** Sends the page event(s) of a config; subscribers get the response. */
+  sendPage(config: DatacueConfig): Promise<Response>;
+  /** Sends what earlier pages left waiting (deferred events, failed deliveries), once consent allows. */
+  flush(): Promise<unknown>;
 }
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Runs an API call so that nothing but a DatacueError (the documented rejection) escapes into the page. */
 async function guarded<T>(fn: () => Promise<T>, fallback: T): Promise<T> {
@@ -49,6 +54,10 @@ async function guarded<T>(fn: () => Promise<T>, fallback: T): Promise<T> {
   }
 }
 
+/** The page a page event stands for: pageviews and searches, also when sent through track(). */
+const pageOf = (e: DatacueEvent): PageType | undefined =>
+  e.type === 'search' ? 'search' : e.type === 'pageview' ? e.subtype : undefined;
+
 export function createTracker(): Tracker {
   const inBrowser = typeof window !== 'undefined';
   let apiKey: string | undefined;
@@ -57,54 +66,75 @@ export function createTracker(): Tracker {
   let userId: string | undefined;
   let profile: Profile | undefined;
   let anonId: string | undefined;
-  // Deferred events carry the id of the page load that deferred them; only another page load sends them.
+  // Deferred events carry the id of the page load (or single-page route) that deferred them; it never sends them.
   let pageId = nanoid();
   let routed = false;
   let latest: PageRecommendations | undefined;
   const listeners = new Set<RecommendationsListener>();
+  // The settlers of each track() promise whose event is still being delivered by this tab.
+  const waiting = new Map<string, [(r: Response) => void, (e: DatacueError) => void]>();
+  let box: Outbox | undefined;
+  const consent = createConsent(warn, () => {
+    if (!inBrowser) return;
+    anonId = undefined;
+    forgetAnonymousId();
+    removeDeferred(readDeferred().map((e) => e.id));
+    // Every tab's connection closes on the deletion's versionchange (store.ts): this tab starts a new outbox after.
+    box = undefined;
+    attempt(() => indexedDB.deleteDatabase(DB_NAME));
+  });
+  const decide = (opts: unknown) =>
+    consent.configure((opts as Options | undefined)?.consent, (globalThis.navigator as { globalPrivacyControl?: unknown } | undefined)?.globalPrivacyControl);
 
-  const save = (list: Pending[]) => write(OUTBOX_KEY, JSON.stringify(cap(list, Date.now())));
-  // Synchronous, without waiting for the lock: a click stored just before a navigation must not be lost.
-  const putBack = (p: Pending) => save([...parse(read(OUTBOX_KEY)), p]);
-  // A localStorage write reaches other tabs' processes asynchronously, so the lock is held a moment after taking:
-  // the next tab to take the lock then reads what this one wrote (else two tabs could send one click).
-  const takeOut = (wanted: (p: Pending) => boolean) =>
-    withLock(OUTBOX_KEY, async () => {
-      const [taken, rest] = take(parse(read(OUTBOX_KEY)), wanted);
-      if (taken.length) {
-        save(rest);
-        await sleep(SETTLE_MS);
-      }
-      return taken;
-    });
+  const settle = (id: string) => {
+    const w = waiting.get(id);
+    waiting.delete(id);
+    return w;
+  };
 
-  /** Sends one stored-shape event, retrying while the page is open; a failure keeps it in storage. */
-  async function deliver(p: Pending): Promise<RecommendationsResponse | null> {
-    for (;;) {
-      if (options.debug) say('log', 'event', p.body);
-      // Endpoint and key are the current page's: a store sends every page to the same place.
-      const reply = await post(eventsUrl(options), authorization(apiKey!), p.body);
-      if (options.debug) say('log', 'response', reply.status, reply.data);
-      if (reply.status >= 200 && reply.status < 300) return isObject(reply.data) ? reply.data : null;
+  /** The one place an event goes on the wire. */
+  async function send(e: Entry): Promise<Reply | undefined> {
+    if (options.debug) say('log', 'event', e.body);
+    // Endpoint and key are the current page's: a store sends every page to the same place.
+    const reply = await post(eventsUrl(options), authorization(apiKey!), e.body!);
+    if (options.debug) say('log', 'response', reply.status, reply.data);
+    if (isRetryable(reply.status)) return reply;
+    const [resolve, reject] = settle(e.id) ?? [];
+    if (reply.status < 300) resolve?.(isObject(reply.data) ? reply.data : null);
+    else {
       const message = serverMessage(reply.data, reply.status);
-      if (!isRetryable(reply.status)) {
-        say('error', `the events API refused the event (${reply.status}): ${message}`);
-        throw new DatacueError(reply.status, message);
-      }
-      p.tries++;
-      putBack(p);
-      const delay = retryDelay(p.tries, Math.random(), retryAfterMs(reply.retryAfter, Date.now()));
-      // Offline, out of tries or told to wait long: storage keeps it for `online` or the next page load.
-      if (p.tries >= MAX_ATTEMPTS || delay > MAX_DELAY_MS || navigator.onLine === false) {
-        throw new DatacueError(reply.status, `${message}; kept to send again later`);
-      }
-      await sleep(delay);
-      const [mine] = await takeOut((q) => q.id === p.id);
-      if (!mine) return null; // another page load or the `online` handler sent it meanwhile
+      say('error', `the events API refused the event (${reply.status}): ${message}`);
+      reject?.(new DatacueError(reply.status, message));
     }
+    return undefined;
   }
 
-  function track(event: DatacueEvent, defer?: boolean): Promise<RecommendationsResponse | null> {
+  const me = nanoid();
+  const outbox = () =>
+    (box ||= createOutbox(
+      {
+        store: idbStore(),
+        me,
+        now: Date.now,
+        random: Math.random,
+        later: (fn, ms) => void setTimeout(fn, ms),
+        online: () => navigator.onLine !== false,
+        ...tabLock(me),
+        send,
+        // Out of this tab's hands: delivered by another, or kept in storage for a later page load or `online`.
+        gave(id, why) {
+          const [resolve, reject] = settle(id) ?? [];
+          if (why) reject?.(new DatacueError(why.status, `${serverMessage(why.data, why.status)}; kept to send again later`));
+          else resolve?.(null);
+        },
+        deferred: readDeferred,
+        moved: removeDeferred,
+      },
+      () => pageId,
+    ));
+
+  /** track(); `now` sends at once (the page's own event on load, which the widgets wait for). */
+  function emit(event: DatacueEvent, later?: boolean, now?: boolean): Promise<Response> {
     return guarded(async () => {
       if (!isObject(event) || typeof event['type'] !== 'string') {
         warn(expected('event', 'an object with a type', event, 'not sent'));
@@ -123,27 +153,44 @@ export function createTracker(): Tracker {
       }
       if (!inBrowser) return null;
       const at = Date.now();
-      const user = { anonymous_id: (anonId ||= anonymousId()), user_id: userId, profile };
-      const p: Pending = {
-        id: nanoid(),
-        body: JSON.stringify(envelope(normalize(event, warn) as DatacueEvent, user, at)),
-        at,
-        tries: 0,
-      };
-      if (defer === true) {
-        putBack({ ...p, page: pageId });
-        return null;
-      }
-      return deliver(p);
+      const data = normalize(event, warn) as DatacueEvent;
+      const user = { user_id: userId, profile };
+      const page_type = pageOf(data);
+      // Held back by consent; the id is read (and its cookie written) only once it is granted. A page event goes
+      // first on a grant: its answer is what the widgets render.
+      const response = consent.wait(
+        async () => {
+          const e: Entry = { id: nanoid(), at, body: JSON.stringify(envelope(data, { anonymous_id: (anonId ||= anonymousId()), ...user }, at)) };
+          if (later === true) {
+            defer({ ...e, page: pageId });
+            return null;
+          }
+          return new Promise<Response>((resolve, reject) => {
+            waiting.set(e.id, [resolve, reject]);
+            // Consent withdrawn before the frame: not sent.
+            const go = () => (consent.state === 'granted' ? void outbox().first(e) : resolve(null));
+            if (now) go();
+            else afterPaint(go);
+          });
+        },
+        JSON.stringify(data).length,
+        !!page_type,
+      );
+      // A page event's answer (null when it failed or consent is denied) is what the widgets render.
+      if (page_type && later !== true) void response.then((r) => r, () => null).then((r) => publish({ page_type, response: r }));
+      return response;
     }, null);
   }
 
+  // What earlier pages left waits for consent like this page's events: even reading it opens storage.
   const flush = () =>
-    guarded(async () => {
-      if (!inBrowser || !apiKey) return;
-      const due = await takeOut((p) => p.page !== pageId);
-      await Promise.all(due.map((p) => deliver(p).catch(() => null)));
-    }, undefined);
+    guarded(
+      () =>
+        consent.wait(async () => {
+          if (inBrowser && apiKey) await outbox().flush();
+        }),
+      undefined,
+    );
 
   function publish(page: PageRecommendations) {
     latest = page;
@@ -152,45 +199,65 @@ export function createTracker(): Tracker {
 
   const notify = (listener: RecommendationsListener, page: PageRecommendations) => safely(() => listener(page));
 
-  function init(key: string, opts?: Options) {
-    apiKey = readApiKey(key, warn);
-    keyReported = !apiKey;
-    options = readOptions(opts, warn);
-  }
-
-  function identify(id: string | number | null | undefined, userProfile?: Profile) {
+  function setUser(id: unknown, userProfile?: Profile) {
     userId = readUserId(id, warn);
     if (userProfile !== undefined && !isObject(userProfile)) warn(expected('profile', 'an object', userProfile, 'ignored'));
     profile = isObject(userProfile) ? userProfile : undefined;
   }
 
-  function configure(config: unknown): config is DatacueConfig {
+  function configure(source: () => unknown, optional?: boolean): DatacueConfig | undefined {
+    let config: unknown;
+    try {
+      config = source();
+      if (optional && config === undefined) return undefined;
+      // A plain copy: every getter (or Proxy trap) runs once, here, where a throw is caught and reported.
+      if (isObject(config)) config = JSON.parse(JSON.stringify(config));
+    } catch (e) {
+      config = String(e);
+    }
     if (!isObject(config)) {
       warn(expected('window.datacueConfig', 'an object', config, 'nothing sent'));
-      return false;
+      return undefined;
     }
-    if ('api_key' in config || 'options' in config) init(config['api_key'] as string, config['options'] as Options);
-    if ('user_id' in config) identify(config['user_id'] as string);
-    return true;
+    // What a config leaves out stays as the first config set it (single-page routes name only the page).
+    if ('api_key' in config) keyReported = !(apiKey = readApiKey(config['api_key'], warn));
+    if ('options' in config) options = { ...options, ...readOptions(config['options'], warn) };
+    // A config without options.consent keeps a state already decided (single-page routes, a queued consent()).
+    decide(config['options']);
+    if ('user_id' in config) {
+      const before = userId;
+      setUser(config['user_id'], profile);
+      if (userId !== before) profile = undefined;
+    }
+    return config as DatacueConfig;
   }
 
-  async function sendPage(config: DatacueConfig): Promise<RecommendationsResponse | null> {
+  async function sendPage(config: DatacueConfig): Promise<Response> {
     if (routed) pageId = nanoid();
+    const [first] = pageEvents(config, warn).map((e) => emit(e, false, !routed).catch(() => null));
     routed = true;
-    const [first, ...rest] = pageEvents(config, warn);
-    rest.forEach((e) => track(e).catch(() => null));
-    const response = first ? await track(first).catch(() => null) : null;
-    // A first event means page_type was valid.
-    if (first) publish({ page_type: config.page_type as PageType, response });
     void flush();
-    return response;
+    return (await first) ?? null;
   }
 
   const api: Datacue = {
-    init: (key, opts) => safely(() => init(key, opts)),
-    identify: (id, p) => safely(() => identify(id, p)),
-    track,
-    page: (config) => guarded(async () => (configure(config) ? sendPage(config) : null), null),
+    init: (key, opts) =>
+      safely(() => {
+        keyReported = !(apiKey = readApiKey(key, warn));
+        options = readOptions(opts, warn);
+        decide(opts);
+        // Pages without a datacueConfig start here: send what earlier pages left waiting.
+        void flush();
+      }),
+    identify: (id, p) => safely(() => setUser(id, p)),
+    track: (event, later) => emit(event, later),
+    page: (config: PageConfig) =>
+      guarded(async () => {
+        const c = configure(() => config);
+        return c ? sendPage(c) : null;
+      }, null),
+    consent: (state) => safely(() => consent.set(state)),
+    forget: () => safely(consent.forget),
     onRecommendations(listener) {
       if (typeof listener !== 'function') return () => {};
       listeners.add(listener);

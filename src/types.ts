@@ -13,6 +13,12 @@ export type PageType =
   | 'order confirmation'
   | 'checkout';
 
+/**
+ * What the shopper agreed to (DESIGN.md §9). `pending`: nothing stored or sent, events wait in memory; `denied`:
+ * nothing stored or sent, and what earlier pages stored is deleted; `granted`: normal.
+ */
+export type ConsentState = 'granted' | 'denied' | 'pending';
+
 export interface Options {
   /** Send events here instead of https://events.datacue.co/ (a first-party proxy, the demo store's API). */
   events_url?: string;
@@ -20,6 +26,11 @@ export interface Options {
   _staging?: boolean;
   /** Log every event and response to the console. */
   debug?: boolean;
+  /**
+   * The shopper's consent. Absent: granted, except that a browser sending Global Privacy Control
+   * (`navigator.globalPrivacyControl === true`) is treated as denied. A later config without it keeps the state.
+   */
+  consent?: ConsentState;
 }
 
 export interface Profile {
@@ -62,28 +73,41 @@ export interface CartItem {
 }
 
 export interface OrderDetails {
-  order_status?: 'completed' | 'cancelled';
+  /** Orders cannot be cancelled from the browser: 'cancelled' is not sent (a `datacue:` message says so). */
+  order_status?: 'completed';
   cart: CartItem[];
   timestamp?: string;
 }
 
-/** `window.datacueConfig`, and what `page()` takes for a single-page route. */
-export interface DatacueConfig {
+/** What every config may carry besides the page. */
+export interface ConfigBase {
   api_key?: string;
   user_id?: string | number | null;
-  page_type?: PageType;
-  product_id?: Id | number;
-  variant_id?: Id | number;
-  product_update?: ProductUpdate[] | ProductUpdate;
-  category_id?: Id | number;
-  /** Older shape, instead of `category_id`. */
-  category_name?: string;
-  category_update?: CategoryUpdate;
-  order_id?: Id | number;
-  order_details?: OrderDetails;
-  term?: string;
   options?: Options;
 }
+
+/** The page part of a config, one shape per `page_type` (DESIGN.md §3). */
+export type PageFields =
+  | { page_type: 'home' | 'cart' | '404' | 'checkout' }
+  | {
+      page_type: 'product';
+      product_id: Id | number;
+      variant_id?: Id | number | null;
+      product_update?: ProductUpdate[] | ProductUpdate;
+    }
+  | { page_type: 'category'; category_id: Id | number; category_name?: string; category_update?: CategoryUpdate }
+  /** Older shape: `category_name` instead of `category_id`. */
+  | { page_type: 'category'; category_name: string; category_update?: CategoryUpdate }
+  | { page_type: 'search'; term: string }
+  | { page_type: 'order confirmation'; order_id?: Id | number; order_details?: OrderDetails }
+  /** The dashboard's preview of the widgets: sends nothing. */
+  | { page_type: 'editor preview' };
+
+/** What `page()` takes for a single-page route: a page, and optionally new api_key, options or user_id. */
+export type PageConfig = ConfigBase & PageFields;
+
+/** `window.datacueConfig`: a page config, or only the api key, options and user (a page that sends nothing itself). */
+export type DatacueConfig = PageConfig | (ConfigBase & { page_type?: undefined });
 
 export interface HomePageview { type: 'pageview'; subtype: 'home' }
 export interface ProductPageview {
@@ -190,12 +214,26 @@ export interface Datacue {
   /** Sets the user for every later event; null, undefined or "" means guest. */
   identify(userId: string | number | null | undefined, profile?: Profile): void;
   /**
-   * Sends one event. Resolves with the parsed JSON response, or null (204, or deferred).
+   * Sends one event: returns at once, the request leaves after the browser has painted (at once if the page is being
+   * hidden). Resolves with the parsed JSON response, or null (204, deferred, or sent by another page load).
    * With `defer === true` the event is stored and sent once on the next page load.
    */
   track(event: DatacueEvent, defer?: boolean): Promise<RecommendationsResponse | null>;
-  /** Single-page storefronts: sends the page event(s) for a new route from a config-shaped object. */
-  page(config: DatacueConfig): Promise<RecommendationsResponse | null>;
-  /** Receives every page's recommendations, starting with the latest one if it already arrived. */
+  /**
+   * Single-page storefronts: sends the page event(s) for a new route from a config-shaped object; the api key,
+   * options and user of the first config stay unless it names new ones.
+   */
+  page(config: PageConfig): Promise<RecommendationsResponse | null>;
+  /**
+   * Receives every page's recommendations, starting with the latest one if it already arrived. With consent
+   * denied, the page's entry has `response: null` (the widgets show only the static banner).
+   */
   onRecommendations(listener: RecommendationsListener): () => void;
+  /**
+   * Changes the shopper's consent: granting sends what waited (this page's event first), denying drops it and
+   * deletes what earlier pages stored. An unknown value is reported and treated as pending.
+   */
+  consent(state: ConsentState): void;
+  /** Deletes the visitor id and every event waiting (in memory and in storage); the next event starts a new id. */
+  forget(): void;
 }

@@ -33,6 +33,17 @@ describe('pageEvents', () => {
     expect(messages).toEqual([]);
   });
 
+  it("a variant without variant_id gets the reference's 'no-variants'; a null variant_id is never forwarded", () => {
+    expect(run({ page_type: 'product', product_id: 'p1', variant_id: null, product_update: { name: 'Lamp', price: 10 } })).toEqual({
+      events: [{ type: 'pageview', subtype: 'product', product_id: 'p1', product_update: [{ variant_id: 'no-variants', name: 'Lamp', price: 10 }] }],
+      messages: [],
+    });
+    expect(run({ page_type: 'product', product_id: 'p1', product_update: [{ variant_id: null, name: 'Lamp' }, { variant_id: 'v2' }] }).events).toEqual([
+      { type: 'pageview', subtype: 'product', product_id: 'p1', product_update: [{ variant_id: 'no-variants', name: 'Lamp' }, { variant_id: 'v2' }] },
+    ]);
+    expect(run({ page_type: 'product', product_id: 'p1', variant_id: null }).events).toEqual([{ type: 'pageview', subtype: 'product', product_id: 'p1' }]);
+  });
+
   it('product_update neither object nor array is left out with one message', () => {
     const { events, messages } = run({ page_type: 'product', product_id: 'p1', product_update: 'oops' });
     expect(events).toEqual([{ type: 'pageview', subtype: 'product', product_id: 'p1' }]);
@@ -58,11 +69,15 @@ describe('pageEvents', () => {
     ]);
   });
 
-  it('category sends category_id and category_update', () => {
+  it('category sends category_id, category_update, and category_name from category_update.name', () => {
     const category_update = { name: 'Jeans', link: '/category/jeans' };
-    expect(run({ page_type: 'category', category_id: 'jeans', category_update }).events).toEqual([
-      { type: 'pageview', subtype: 'category', category_id: 'jeans', category_update },
-    ]);
+    expect(run({ page_type: 'category', category_id: 'jeans', category_update })).toEqual({
+      events: [{ type: 'pageview', subtype: 'category', category_id: 'jeans', category_name: 'Jeans', category_update }],
+      messages: [],
+    });
+    // A category_name given wins over the update's name.
+    expect(run({ page_type: 'category', category_id: 'jeans', category_name: 'Denim', category_update }).events[0]).toMatchObject({ category_name: 'Denim' });
+    expect(run({ page_type: 'category', category_id: 'jeans', category_update: { link: '/c' } }).events[0]?.['category_name' as never]).toBeUndefined();
   });
 
   it('category accepts the older category_name instead of category_id', () => {
@@ -98,6 +113,19 @@ describe('pageEvents', () => {
     const { events, messages } = run({ page_type: 'order confirmation', order_id: 'O1', order_details: { cart: 'x' } });
     expect(events).toEqual([{ type: 'pageview', subtype: 'order confirmation', order_id: 'O1' }]);
     expect(messages).toEqual(['order_details.cart: expected an array of line items, got "x"; order not sent']);
+  });
+
+  it("order_status 'cancelled' is not sent from the browser, with one message; the pageview still is", () => {
+    const cart = [{ product_id: 'p1', quantity: 1, unit_price: 24 }];
+    const { events, messages } = run({ page_type: 'order confirmation', order_id: 'O1', order_details: { order_status: 'cancelled', cart } });
+    expect(events).toEqual([{ type: 'pageview', subtype: 'order confirmation', order_id: 'O1' }]);
+    expect(messages).toEqual([
+      `order_details.order_status: expected 'completed' (orders cannot be cancelled from the browser), got "cancelled"; order not sent`,
+    ]);
+  });
+
+  it('editor preview (the dashboard preview of the widgets) sends nothing, silently', () => {
+    expect(run({ page_type: 'editor preview' })).toEqual({ events: [], messages: [] });
   });
 
   it('order confirmation without order_details (backend orders) sends only the pageview', () => {

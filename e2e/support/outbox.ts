@@ -1,0 +1,30 @@
+// What the tracker keeps waiting in a store page: deferred events (localStorage keys) and the IndexedDB outbox.
+import type { Page } from '@playwright/test';
+
+export interface Waiting {
+  id: string;
+  tries?: number;
+  next?: number;
+  owner?: string;
+  inflight?: number;
+}
+
+/** Ids (with their state) of every event waiting: deferred, or stored after a failed attempt (not tombstones). */
+export const waiting = (page: Page): Promise<Waiting[]> =>
+  page.evaluate(async () => {
+    const deferred = Object.keys(localStorage)
+      .filter((k) => k.startsWith('datacue_d:'))
+      .map((k) => ({ id: k.slice('datacue_d:'.length) }));
+    const db = await new Promise<IDBDatabase>((done, fail) => {
+      const open = indexedDB.open('datacue', 1);
+      open.onupgradeneeded = () => open.result.createObjectStore('outbox', { keyPath: 'id' });
+      open.onsuccess = () => done(open.result);
+      open.onerror = () => fail(open.error);
+    });
+    const all = await new Promise<{ id: string; body?: string }[]>((done) => {
+      const q = db.transaction('outbox').objectStore('outbox').getAll();
+      q.onsuccess = () => done(q.result);
+    });
+    db.close();
+    return [...deferred, ...all.filter((e) => e.body).map(({ body: _, ...e }) => e)];
+  });

@@ -1,0 +1,115 @@
+// The outbox in real tabs (Chromium, IndexedDB, Web Locks) against a real events API on 127.0.0.1 that fails on
+// purpose: nothing waiting is lost or sent twice, backoff and Retry-After hold across page loads, and a request in
+// flight when its page goes away is left to the browser, never sent again.
+import { test, expect } from './support/fixtures';
+import type { EventsApi, Site } from './support/servers';
+import { waiting } from './support/outbox';
+import type { Page } from '@playwright/test';
+
+const storePage = (site: Site, path: string, eventsUrl: string, pageType = 'home') =>
+  site.page(
+    path,
+    `<!doctype html><html><head><title>t</title><script>window.datacueConfig = ${JSON.stringify({ api_key: 'k1', page_type: pageType, options: { events_url: eventsUrl } })};</script>
+<script src="/dist/datacue.js"></script></head><body></body></html>`,
+  );
+
+/** Product ids of the wishlist events the API accepted (2xx), in order. */
+const accepted = (api: EventsApi, ok: Set<number>) =>
+  api.received.filter((_, i) => ok.has(i)).map((r) => r.json.event.product_id as string).filter(Boolean);
+
+test('two tabs retrying failed events while a third keeps loading pages: 20 events, 0 lost, 0 sent twice (4 runs)', async ({ context, site, api }) => {
+  test.setTimeout(150_000);
+  // Each wishlist event fails its first two attempts (a 503, then a 429 with Retry-After: 1), then succeeds.
+  const attempts = new Map<string, number>();
+  const ok = new Set<number>();
+  api.respond((req, i) => {
+    const id = req.json?.event?.product_id as string | undefined;
+    if (!id) return undefined;
+    const n = (attempts.get(id) ?? 0) + 1;
+    attempts.set(id, n);
+    if (n === 1) return { status: 503 };
+    if (n === 2) return { status: 429, headers: { 'Retry-After': '1' } };
+    ok.add(i);
+    return undefined;
+  });
+  const [a, b, c] = [await context.newPage(), await context.newPage(), await context.newPage()];
+  for (const [i, tab] of [a, b, c].entries()) await tab.goto(storePage(site, `/t${i}`, api.url));
+  for (let run = 0; run < 4; run++) {
+    const ids = (tab: string) => Array.from({ length: 10 }, (_, n) => `r${run}-${tab}${n}`);
+    const track = (tab: Page, list: string[]) =>
+      tab.evaluate((list) => list.forEach((product_id) => void window.datacue.track({ type: 'wishlist', subtype: 'add', product_id }).catch(() => null)), list);
+    await Promise.all([track(a, ids('a')), track(b, ids('b'))]);
+    // Page loads in the third tab while the two others' retries wait: each load flushes the shared outbox.
+    for (let n = 0; n < 5; n++) await c.reload();
+    const want = [...ids('a'), ...ids('b')];
+    await expect.poll(() => want.filter((id) => !accepted(api, ok).includes(id)), { timeout: 30_000 }).toEqual([]);
+    await c.reload();
+    await c.waitForTimeout(1500);
+    const got = accepted(api, ok).filter((id) => id.startsWith(`r${run}-`));
+    expect(got.sort()).toEqual(want.sort());
+    expect(attempts.size).toBe(20 * (run + 1));
+    expect([...attempts.values()].every((n) => n === 3)).toBe(true);
+  }
+  expect(await waiting(c)).toEqual([]);
+});
+
+/** Times (ms) at which the events API received each attempt of the event `product_id`. */
+const attemptsOf = (api: EventsApi, id: string) => api.received.filter((r) => r.json?.event?.product_id === id).map((r) => r.at);
+
+async function failThenNavigate(page: Page, site: Site, api: EventsApi, first: { status: number; headers?: Record<string, string> }) {
+  api.respond((req) => (req.json?.event?.product_id === 'p1' && attemptsOf(api, 'p1').length === 1 ? first : undefined));
+  await page.goto(storePage(site, '/a', api.url));
+  await api.waitFor(1);
+  await page.evaluate(() => void window.datacue.track({ type: 'wishlist', subtype: 'add', product_id: 'p1' }).catch(() => null));
+  await expect.poll(() => waiting(page).then((w) => w.length)).toBe(1);
+  // A page load while the retry waits: the new page adopts the event, and must wait out the same delay.
+  await page.goto(storePage(site, '/b', api.url, 'cart'));
+  await expect.poll(() => attemptsOf(api, 'p1').length, { timeout: 15_000 }).toBe(2);
+  await page.waitForTimeout(500);
+  expect(await waiting(page)).toEqual([]);
+  return attemptsOf(api, 'p1');
+}
+
+test('Retry-After holds across a page load: the next page waits out the 3 s the server asked for', async ({ page, site, api }) => {
+  const [first, second] = await failThenNavigate(page, site, api, { status: 429, headers: { 'Retry-After': '3' } });
+  expect(second! - first!).toBeGreaterThanOrEqual(3000);
+});
+
+test('backoff holds across a page load: the next page never cuts the wait short', async ({ page, site, api }) => {
+  const [first, second] = await failThenNavigate(page, site, api, { status: 503 });
+  // The first retry waits at least half the 1 s base (equal jitter).
+  expect(second! - first!).toBeGreaterThanOrEqual(500);
+});
+
+test('a retry in flight when its page goes away is left to the browser and never sent again', async ({ context, page, site }) => {
+  // A slow events API: the retry's answer (503) comes after the page has gone.
+  const seen: string[] = [];
+  await context.route('https://slow-events.test/**', async (route) => {
+    if (route.request().method() === 'OPTIONS') {
+      return route.fulfill({ status: 204, headers: CORS });
+    }
+    const id = (JSON.parse(route.request().postData() ?? '{}').event?.product_id as string) ?? 'page';
+    seen.push(id);
+    const n = seen.filter((x) => x === id).length;
+    if (id === 'p1' && n === 2) await new Promise((r) => setTimeout(r, 3000));
+    await route.fulfill({ status: id === 'p1' ? 503 : 204, headers: CORS }).catch(() => null);
+  });
+  const url = 'https://slow-events.test/';
+  await page.goto(storePage(site, '/a', url));
+  await page.evaluate(() => void window.datacue.track({ type: 'wishlist', subtype: 'add', product_id: 'p1' }).catch(() => null));
+  await expect.poll(() => seen.filter((x) => x === 'p1').length, { timeout: 10_000 }).toBe(2);
+  await page.goto(storePage(site, '/b', url, 'cart'));
+  await page.waitForTimeout(5000);
+  expect(seen.filter((x) => x === 'p1')).toHaveLength(2);
+  expect(await waiting(page)).toEqual([]);
+  await page.reload();
+  await page.waitForTimeout(1000);
+  expect(seen.filter((x) => x === 'p1')).toHaveLength(2);
+});
+
+const CORS = {
+  'access-control-allow-origin': '*',
+  'access-control-allow-methods': 'POST, OPTIONS',
+  'access-control-allow-headers': 'Content-Type, Authorization',
+};
+

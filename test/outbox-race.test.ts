@@ -1,0 +1,251 @@
+// The outbox under races: several simulated tabs share one store (atomic transactions, as IndexedDB's), one
+// localStorage whose removals other tabs may still see for a while (as Chromium's), one clock and one events API
+// that fails on a plan. fast-check picks the order of every asynchronous step (transactions, lock grants, lock
+// queries, requests, answers, timers, tab deaths, page loads) and the plan.
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { createOutbox, prune, LIMITS, type Entry, type Env } from '../src/outbox';
+import { memoryStore } from '../src/store';
+import type { Reply } from '../src/transport';
+import { MAX_ATTEMPTS } from '../src/retry';
+
+const never = <T>() => new Promise<T>(() => {});
+
+interface World {
+  s: fc.Scheduler;
+  clock: number;
+  store: Map<string, Entry>;
+  /** Deferred events' storage keys, and removed ones another tab may still read. */
+  keys: Map<string, Entry>;
+  ghosts: Entry[];
+  plan: number[];
+  delivered: string[];
+  refused: string[];
+  /** Events whose request was in flight (or whose answer was not yet stored) when their tab died. */
+  lostInFlight: Set<string>;
+  tabs: Tab[];
+}
+
+interface Tab {
+  name: string;
+  dead: boolean;
+  holding: boolean;
+  inflight: Set<string>;
+  outbox: ReturnType<typeof createOutbox>;
+  track(n: number): void;
+  defer(n: number): void;
+}
+
+const REPLY: Record<number, Reply> = {
+  204: { status: 204, data: null, retryAfter: null },
+  503: { status: 503, data: null, retryAfter: null },
+  429: { status: 429, data: null, retryAfter: '1' },
+  0: { status: 0, data: null, retryAfter: null },
+  400: { status: 400, data: null, retryAfter: null },
+};
+
+function openTab(w: World, name: string, staleReads: boolean): Tab {
+  const mem = memoryStore(w.store);
+  // A dead tab runs no more code: what it awaited never comes back.
+  const alive = <T>(p: Promise<T>) => p.then((v) => (tab.dead ? never<T>() : v));
+  const step = <T>(label: string, v?: T) => w.s.schedule(Promise.resolve(v as T), `${name} ${label}`);
+  const env: Env = {
+    store: {
+      tx: (fn) =>
+        alive(
+          step('tx').then(async () => {
+            if (tab.dead) return never<ReturnType<typeof fn>>();
+            const result = await mem.tx(fn);
+            // What this tab now has on the wire by the store's account, and what it no longer has.
+            for (const [id, e] of w.store) if (e.inflight && e.owner === name) tab.inflight.add(id);
+            for (const id of tab.inflight) if (w.store.get(id) && !w.store.get(id)!.inflight) tab.inflight.delete(id);
+            return result;
+          }),
+        ),
+    },
+    me: name,
+    now: () => w.clock,
+    random: () => 0.5,
+    later: (fn, ms) => {
+      const due = w.clock + ms;
+      void step('timer').then(() => {
+        if (tab.dead) return;
+        w.clock = Math.max(w.clock, due);
+        fn();
+      });
+    },
+    online: () => true,
+    live: () => {
+      const held = new Set(w.tabs.filter((t) => t.holding).map((t) => t.name));
+      return alive(step('lock query', (owner: string) => held.has(owner)));
+    },
+    hold: () =>
+      alive(
+        step('lock grant').then(() => {
+          if (!tab.dead) tab.holding = true;
+        }),
+      ),
+    release: () => {
+      tab.holding = false;
+    },
+    send: (e) => {
+      tab.inflight.add(e.id);
+      return alive(
+        step('request').then(() => {
+          // The request reaches the server even if the tab died meanwhile (keepalive).
+          const status = w.plan.shift() ?? 204;
+          if (status === 204) w.delivered.push(e.id);
+          if (status === 400) w.refused.push(e.id);
+          return step('answer', status === 204 || status === 400 ? undefined : REPLY[status]);
+        }),
+      );
+    },
+    gave: (id) => tab.inflight.delete(id),
+    deferred: () => [...w.keys.values(), ...(staleReads ? w.ghosts : [])].map((e) => ({ ...e })),
+    moved: (ids) =>
+      ids.forEach((id) => {
+        const e = w.keys.get(id);
+        if (e) w.ghosts.push(e);
+        w.keys.delete(id);
+      }),
+  };
+  const page = `page-${name}`;
+  const tab: Tab = {
+    name,
+    dead: false,
+    holding: false,
+    inflight: new Set(),
+    outbox: createOutbox(env, () => page),
+    track: (n) => void tab.outbox.first({ id: `${name}-e${n}`, at: w.clock, body: `${name}-e${n}` }),
+    defer: (n) => {
+      const id = `${name}-d${n}`;
+      w.keys.set(id, { id, at: w.clock, body: id, page });
+    },
+  };
+  w.tabs.push(tab);
+  return tab;
+}
+
+/** Runs every scheduled step, including those scheduled by later continuations, until nothing is left. */
+async function drain(s: fc.Scheduler) {
+  do {
+    await s.waitAll();
+    await new Promise((r) => setTimeout(r, 0));
+  } while (s.count() > 0);
+}
+
+function kill(w: World, tab: Tab) {
+  tab.dead = true;
+  tab.holding = false;
+  tab.inflight.forEach((id) => w.lostInFlight.add(id));
+}
+
+const scenario = fc.record({
+  tabs: fc.array(
+    fc.record({ events: fc.nat(3), deferred: fc.nat(2), dies: fc.boolean(), staleReads: fc.boolean(), online: fc.boolean() }),
+    { minLength: 2, maxLength: 3 },
+  ),
+  plan: fc.array(fc.constantFrom(204, 503, 429, 0, 400, 503), { maxLength: 40 }),
+});
+
+describe('outbox across tabs (property)', () => {
+  it('every event is delivered or refused exactly once, or lost only because it was in flight when its tab died', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.scheduler(), scenario, async (s, sc) => {
+        const w: World = { s, clock: 1_000_000, store: new Map(), keys: new Map(), ghosts: [], plan: [...sc.plan], delivered: [], refused: [], lostInFlight: new Set(), tabs: [] };
+        const all: string[] = [];
+        sc.tabs.forEach((t, i) => {
+          const tab = openTab(w, `t${i}`, t.staleReads);
+          void tab.outbox.flush(); // its page load
+          for (let n = 0; n < t.events; n++) {
+            tab.track(n);
+            all.push(`t${i}-e${n}`);
+          }
+          for (let n = 0; n < t.deferred; n++) {
+            tab.defer(n);
+            all.push(`t${i}-d${n}`);
+          }
+          if (t.online) void s.schedule(Promise.resolve(), `t${i} online`).then(() => (tab.dead ? undefined : tab.outbox.flush()));
+          // A tab that dies is replaced by a new page load (a navigation), at some point.
+          if (t.dies)
+            void s.schedule(Promise.resolve(), `t${i} dies`).then(() => {
+              kill(w, tab);
+              void openTab(w, `t${i}b`, t.staleReads).outbox.flush();
+            });
+        });
+        await drain(s);
+        // Later, with the API healthy: a new page load sends whatever is left.
+        w.clock += 10 * 60_000;
+        w.plan = [];
+        void openTab(w, 'final', false).outbox.flush();
+        await drain(s);
+        for (const id of all) {
+          const times = [...w.delivered, ...w.refused].filter((x) => x === id).length;
+          if (times !== 1) expect({ id, times, lostInFlight: w.lostInFlight.has(id) }).toEqual({ id, times: 0, lostInFlight: true });
+        }
+        // Nothing is left waiting: only tombstones.
+        expect([...w.store.values()].filter((e) => e.body)).toEqual([]);
+        expect([...w.keys.keys()]).toEqual([]);
+      }),
+      { numRuns: 250 },
+    );
+  }, 120_000);
+
+  it('a retry waits for its backoff whoever sends it: a page load adopting it never sends it earlier', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.scheduler(), fc.array(fc.constantFrom(503, 429, 0), { minLength: 1, maxLength: 6 }), fc.nat(5), async (s, failures, dieAfter) => {
+        const w: World = { s, clock: 0, store: new Map(), keys: new Map(), ghosts: [], plan: [], delivered: [], refused: [], lostInFlight: new Set(), tabs: [] };
+        const sentAt: number[] = [];
+        const plan = [...failures];
+        w.plan = { shift: () => (sentAt.push(w.clock), plan.shift()) } as unknown as number[];
+        const a = openTab(w, 'a', false);
+        a.track(0);
+        // Tab a dies once `dieAfter` failures are stored and it waits for its next try; a new page load adopts it.
+        const waiting = () => [...w.store.values()].some((e) => e.body && !e.inflight && (e.tries ?? 0) >= Math.min(dieAfter, failures.length));
+        while (s.count() > 0 && !waiting()) await s.waitOne();
+        if (waiting()) {
+          kill(w, a);
+          w.clock += 1;
+          void openTab(w, 'b', false).outbox.flush();
+        }
+        await drain(s);
+        // Past MAX_ATTEMPTS a tab lets the event go to the next page load: a few more, later.
+        for (let n = 0; n < failures.length; n++) {
+          w.clock += 10 * 60_000;
+          void openTab(w, `c${n}`, false).outbox.flush();
+          await drain(s);
+        }
+        expect(sentAt).toHaveLength(failures.length + 1);
+        expect(w.delivered).toEqual(['a-e0']);
+        // The gap before try n+1 is at least the backoff after n failures (random 0.5: 3/4 of the exponential
+        // step), and at least Retry-After (1 s) after a 429.
+        for (let n = 1; n < sentAt.length; n++) {
+          const min = Math.max(0.75 * 1000 * 2 ** (n - 1), failures[n - 1] === 429 ? 1000 : 0);
+          expect(sentAt[n]! - sentAt[n - 1]!).toBeGreaterThanOrEqual(Math.min(min, 60_000));
+        }
+      }),
+      { numRuns: 200 },
+    );
+  }, 120_000);
+});
+
+const entry = (id: string, at: number, size = 10, body = true): Entry => ({ id, at, ...(body ? { body: 'x'.repeat(size) } : {}) });
+const kept = (all: Entry[], now: number, limits = LIMITS) => {
+  const dropped: string[] = [];
+  const live = prune(all, now, (id) => dropped.push(id), limits).map((e) => e.id);
+  return { live, dropped: dropped.sort() };
+};
+
+describe('prune', () => {
+  it('drops expired entries and tombstones', () => {
+    const now = 10 * LIMITS.ttlMs;
+    expect(kept([entry('old', now - LIMITS.ttlMs), entry('new', now - 1), entry('gone', now - LIMITS.ttlMs - 5, 0, false)], now)).toEqual({ live: ['new'], dropped: ['gone', 'old'] });
+  });
+
+  it('keeps at most `count` entries and the byte cap, newest first; tombstones capped apart', () => {
+    expect(kept([entry('c', 3), entry('a', 1), entry('b', 2)], 5, { ...LIMITS, count: 2 })).toEqual({ live: ['c', 'b'], dropped: ['a'] });
+    expect(kept([entry('a', 1, 400), entry('b', 2, 400), entry('c', 3, 400)], 5, { ...LIMITS, bytes: 1000 })).toEqual({ live: ['c', 'b'], dropped: ['a'] });
+    expect(kept([entry('huge', 1, 5000)], 5, { ...LIMITS, bytes: 1000 })).toEqual({ live: [], dropped: ['huge'] });
+    expect(kept([entry('x', 1, 0, false), entry('y', 2, 0, false), entry('z', 3, 0, false)], 5, { ...LIMITS, tombstones: 2 })).toEqual({ live: [], dropped: ['x'] });
+  });
+});
