@@ -50,7 +50,7 @@ export default [
   {
     input: { index: 'src/index.ts', widgets: 'widgets/index.ts' },
     output: { dir: 'dist/esm', format: 'es', sourcemap: true, sourcemapPathTransform },
-    external: [/^preact/, 'nanoid', 'js-cookie'],
+    external: [/^preact/, 'nanoid'],
     plugins: [cssModule(), typescript({ declaration: true, declarationDir: 'dist/esm', outDir: 'dist/esm', rootDir: '.' })],
   },
 ];

@@ -28,7 +28,6 @@ const IMPORT_MAP = {
     'preact/hooks': browserEntry('preact', './hooks'),
     'preact/jsx-runtime': browserEntry('preact', './jsx-runtime'),
     nanoid: browserEntry('nanoid'),
-    'js-cookie': browserEntry('js-cookie'),
   },
 };
 
