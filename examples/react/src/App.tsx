@@ -1,7 +1,7 @@
 // The example storefront: each route says what DataCue should know about the page (its config) and where the
 // widgets go (the data-dc-* placeholders); App sends the config per route and mounts the widgets once.
 import type { ReactNode } from 'react';
-import type { DatacueConfig } from '@datacue/storefront';
+import type { PageConfig } from '@datacue/storefront';
 import { useDatacuePage, useDatacueWidgets } from './datacue';
 import { Link, usePath } from './router';
 import { CATEGORIES, PRODUCTS, categoryById, productById, type Product } from './catalog';
@@ -20,7 +20,7 @@ function ProductList({ products }: { products: Product[] }) {
   );
 }
 
-function route(path: string): { config: DatacueConfig; title: string; view: ReactNode } {
+function route(path: string): { config: PageConfig; title: string; view: ReactNode } {
   const url = new URL(path, location.origin);
   const [, kind = '', id = ''] = url.pathname.split('/');
   if (!kind) {

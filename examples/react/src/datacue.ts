@@ -1,7 +1,7 @@
 // DataCue in a React storefront. The same file works in a Next.js client component module ('use client'): during
 // server rendering createDatacue() and mountWidgets() do nothing, and effects only run in the browser.
 import { useEffect, useRef } from 'react';
-import { createDatacue, type DatacueConfig } from '@datacue/storefront';
+import { createDatacue, type PageConfig } from '@datacue/storefront';
 import { mountWidgets } from '@datacue/storefront/widgets';
 
 /** One tracker for the whole app. */
@@ -16,7 +16,7 @@ export function useDatacueWidgets(): void {
 }
 
 /** Sends the route's page event once per route (StrictMode runs effects twice: the second run is skipped). */
-export function useDatacuePage(config: DatacueConfig): void {
+export function useDatacuePage(config: PageConfig): void {
   const key = JSON.stringify(config);
   const sent = useRef<string | null>(null);
   useEffect(() => {
