@@ -2,6 +2,7 @@ import typescript from '@rollup/plugin-typescript';
 import resolve from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import { readFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { resolve as resolvePath } from 'node:path';
 
 // The widgets' stylesheet, minified: imported as a string (injected at run time) and shipped as
 // dist/datacue-storefront.css for stores whose Content-Security-Policy forbids inline styles.
@@ -26,15 +27,23 @@ const cssModule = () => ({
 const minify = () =>
   terser({ ecma: 2020, compress: { passes: 3, unsafe_arrows: true, unsafe: true, pure_getters: true }, mangle: { properties: false }, format: { comments: false } });
 
+// The tracker loads its outbox with import() in the npm build (a split chunk) and by injecting
+// dist/datacue-outbox.js in the script-tag build: the same loader module, two implementations.
+const scriptLoader = () => ({
+  name: 'outbox-loader',
+  resolveId: (source) => (source === './load-outbox.js' ? resolvePath('src/load-outbox-script.ts') : null),
+});
+
 /** Script-tag builds: one self-contained minified IIFE each. */
 const script = (input, file) => ({
   input,
   output: { file, format: 'iife', sourcemap: false },
-  plugins: [cssModule(), resolve({ browser: true }), typescript({ declaration: false, outDir: 'dist', rootDir: '.' }), minify()],
+  plugins: [scriptLoader(), cssModule(), resolve({ browser: true }), typescript({ declaration: false, outDir: 'dist', rootDir: '.' }), minify()],
 });
 
 export default [
   script('src/browser.ts', 'dist/datacue.js'),
+  script('src/outbox-script.ts', 'dist/datacue-outbox.js'),
   script('widgets/script.ts', 'dist/datacue-storefront.js'),
   // npm entries: ESM with .d.ts; dependencies stay external so the app's bundler dedupes them.
   {
