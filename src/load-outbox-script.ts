@@ -2,8 +2,8 @@
 // nonce-based Content-Security-Policies), which calls back through HOOK. Replaces load-outbox.ts in the IIFE build.
 import { HOOK, type StartOutbox } from './outbox-chunk.js';
 
-// Only while this script runs is it document.currentScript.
-const self = typeof document != 'undefined' ? (document.currentScript as HTMLScriptElement | null) : null;
+// Only while this script runs is it document.currentScript (this build runs only in browsers).
+const self = document.currentScript as HTMLScriptElement | null;
 
 export const loadOutbox = (): Promise<StartOutbox> =>
   new Promise((done, fail) => {

@@ -11,7 +11,7 @@ import type {
   RecommendationsListener,
   RecommendationsResponse,
 } from './types.js';
-import { expected, safely, say, warn } from './log.js';
+import { expected, oops, safely, say, warn } from './log.js';
 import { isObject, normalize } from './normalize.js';
 import { pageEvents } from './page-events.js';
 import { authorization, eventsUrl, readApiKey, readOptions, readUserId } from './settings.js';
@@ -45,15 +45,12 @@ export interface Tracker {
 }
 
 /** Runs an API call so that nothing but a DatacueError (the documented rejection) escapes into the page. */
-async function guarded<T>(fn: () => Promise<T>, fallback: T): Promise<T> {
-  try {
-    return await fn();
-  } catch (e) {
+const guarded = <T>(fn: () => Promise<T>, fallback: T): Promise<T> =>
+  fn().catch((e) => {
     if (e instanceof DatacueError) throw e;
-    say('warn', 'unexpected problem, ignored:', e);
+    oops(e);
     return fallback;
-  }
-}
+  });
 
 /** The page a page event stands for: pageviews and searches, also when sent through track(). */
 const pageOf = (e: DatacueEvent): PageType | undefined =>
