@@ -36,15 +36,23 @@ const sourcemapPathTransform = (source, mapFile) => {
   return existsSync(join(ROOT, inRepo)) ? relative(dirname(mapFile), join(ROOT, inRepo)) : source;
 };
 
+// The tracker loads its outbox with import() in the npm build (a split chunk) and by injecting
+// dist/datacue-outbox.js in the script-tag build: the same loader module, two implementations.
+const scriptLoader = () => ({
+  name: 'outbox-loader',
+  resolveId: (source) => (source === './load-outbox.js' ? resolvePath('src/load-outbox-script.ts') : null),
+});
+
 /** Script-tag builds: one self-contained minified IIFE each. */
 const script = (input, file) => ({
   input,
   output: { file, format: 'iife', sourcemap: true, sourcemapPathTransform },
-  plugins: [cssModule(), resolve({ browser: true }), typescript({ declaration: false, outDir: 'dist', rootDir: '.' }), minify()],
+  plugins: [scriptLoader(), cssModule(), resolve({ browser: true }), typescript({ declaration: false, outDir: 'dist', rootDir: '.' }), minify()],
 });
 
 export default [
   script('src/browser.ts', 'dist/datacue.js'),
+  script('src/outbox-script.ts', 'dist/datacue-outbox.js'),
   script('widgets/script.ts', 'dist/datacue-storefront.js'),
   // npm entries: ESM with .d.ts; dependencies stay external so the app's bundler dedupes them.
   {

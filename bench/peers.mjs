@@ -12,7 +12,7 @@ export const SIXTEEN = products(16);
 export const TRACKERS = [
   {
     name: 'DataCue (ours)',
-    scripts: { '/lib/datacue.js': '../dist/datacue.js' },
+    scripts: { '/lib/datacue.js': '../dist/datacue.js', '/lib/datacue-outbox.js': '../dist/datacue-outbox.js' },
     head: `<script>window.datacueConfig = { api_key: 'k', user_id: null, page_type: 'home', options: { events_url: '/collect' } };</script>
 <script src="/lib/datacue.js"></script>`,
     sent: (url) => url.endsWith('/collect'),
@@ -58,7 +58,7 @@ export const TRACKERS = [
 export const WIDGETS = [
   {
     name: 'DataCue (ours)',
-    scripts: { '/lib/datacue.js': '../dist/datacue.js', '/lib/datacue-storefront.js': '../dist/datacue-storefront.js' },
+    scripts: { '/lib/datacue.js': '../dist/datacue.js', '/lib/datacue-outbox.js': '../dist/datacue-outbox.js', '/lib/datacue-storefront.js': '../dist/datacue-storefront.js' },
     head: `<script>window.datacueConfig = { api_key: 'k', user_id: null, page_type: 'home', options: { events_url: '/collect' } };</script>
 <script src="/lib/datacue.js"></script><script src="/lib/datacue-storefront.js"></script>`,
     container: '<div id="recs" data-dc-products="related" data-dc-items="16"></div>',

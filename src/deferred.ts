@@ -6,20 +6,20 @@ import { attempt } from './attempt.js';
 import { keys, read, remove, write } from './storage.js';
 import { LIMITS } from './outbox.js';
 
-const PREFIX = 'datacue_d:';
+export const DEFERRED = 'datacue_d:';
 
 export function readDeferred(): Entry[] {
-  return keys(PREFIX)
+  return keys(DEFERRED)
     .map((k) => attempt(() => JSON.parse(read(k)!) as Entry))
     .filter((e): e is Entry => typeof e?.body === 'string')
     .sort((a, b) => a.at - b.at);
 }
 
-export const removeDeferred = (ids: string[]): void => ids.forEach((id) => remove(PREFIX + id));
+export const removeDeferred = (ids: string[]): void => ids.forEach((id) => remove(DEFERRED + id));
 
 /** Stores one deferred event at once; beyond the count cap the oldest go. */
 export function defer(e: Entry): void {
-  write(PREFIX + e.id, JSON.stringify(e));
+  write(DEFERRED + e.id, JSON.stringify(e));
   const all = readDeferred();
   removeDeferred(all.slice(0, all.length - LIMITS.count).map((d) => d.id));
 }

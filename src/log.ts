@@ -18,11 +18,14 @@ export const expected = (key: string, what: string, value: unknown, outcome: str
 /** A value as a message shows it; never throws (BigInt, cycles). */
 export const describe = (value: unknown): string => attempt(() => JSON.stringify(value)) ?? String(value);
 
+/** Reports a problem of our own that was caught before it reached the page. */
+export const oops = (e: unknown): void => say('warn', 'unexpected problem, ignored:', e);
+
 /** Runs store-facing code so that a problem is reported, never thrown into the page. */
 export function safely(fn: () => void): void {
   try {
     fn();
   } catch (e) {
-    say('warn', 'unexpected problem, ignored:', e);
+    oops(e);
   }
 }

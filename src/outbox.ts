@@ -50,6 +50,11 @@ export interface Env {
   deferred(): Entry[];
   /** Removes deferred events that are now in the store. */
   moved(ids: string[]): void;
+  /**
+   * Sets (or clears) the hint that the store holds events, which tells a page load to load the outbox at all: set
+   * after every write that leaves one; cleared only by a flush, before its transaction, and set again if any remain.
+   */
+  mark(on: boolean): void;
 }
 
 export const LIMITS = { count: 50, bytes: 32 * 1024, ttlMs: 7 * 24 * 3600 * 1000, tombstones: 500 };
@@ -101,6 +106,7 @@ export function createOutbox(env: Env, page: () => string) {
       put(next);
       return prune([...all.filter((x) => x !== there), next], now, del).includes(next);
     });
+    if (kept) env.mark(true);
     if (kept && keep) retryAt(next);
     else settle(e.id, reply);
   }
@@ -127,8 +133,8 @@ export function createOutbox(env: Env, page: () => string) {
   }
 
   return {
-    /** The first attempt goes straight out; only a failure touches storage. */
-    first: async (e: Entry) => sent(e, await env.send(e), true),
+    /** A first attempt (made by the page, without the outbox) that failed with a retryable reply. */
+    failed: (e: Entry, reply: Reply) => failed(e, reply, true),
 
     /** On page load and `online`: moves deferred events in, adopts what has no live owner, drops orphans in flight. */
     async flush() {
@@ -136,6 +142,8 @@ export function createOutbox(env: Env, page: () => string) {
       const q = env.now();
       const live = await env.live();
       await own('');
+      env.mark(false);
+      let left = false;
       const taken = await store.tx((all, put, del) => {
         for (const d of deferred) {
           if (!all.some((x) => x.id === d.id)) {
@@ -143,7 +151,9 @@ export function createOutbox(env: Env, page: () => string) {
             all.push(d);
           }
         }
-        return prune(all, env.now(), del).filter((e) => {
+        const kept = prune(all, env.now(), del);
+        left = kept.length > 0;
+        return kept.filter((e) => {
           if (e.page === page() || e.owner === me || (e.owner && (live(e.owner, e) || (e.t ?? 0) >= q))) return false;
           // Its tab went away mid-request: the browser (keepalive) owns that request, whose answer nobody can know.
           if (e.inflight) put({ id: e.id, at: e.at });
@@ -151,6 +161,7 @@ export function createOutbox(env: Env, page: () => string) {
           return !e.inflight;
         });
       });
+      if (left) env.mark(true);
       env.moved(deferred.map((d) => d.id));
       taken.forEach((e) => {
         mine.add(e.id);

@@ -18,6 +18,8 @@ export function memoryStore(map = new Map<string, Entry>()): Store {
 }
 
 export const DB_NAME = 'datacue';
+/** localStorage key set while the database may hold events (outbox.ts `mark`): without it a page never loads the outbox. */
+export const HINT = 'datacue_o';
 
 export function idbStore(): Store {
   const memory = memoryStore();

@@ -11,16 +11,17 @@ import type {
   RecommendationsListener,
   RecommendationsResponse,
 } from './types.js';
-import { expected, safely, say, warn } from './log.js';
+import { expected, oops, safely, say, warn } from './log.js';
 import { isObject, normalize } from './normalize.js';
 import { pageEvents } from './page-events.js';
 import { authorization, eventsUrl, readApiKey, readOptions, readUserId } from './settings.js';
 import { envelope } from './envelope.js';
 import { isRetryable } from './retry.js';
-import { createOutbox, type Entry, type Outbox } from './outbox.js';
-import { DB_NAME, idbStore } from './store.js';
-import { tabLock } from './lock.js';
-import { defer, readDeferred, removeDeferred } from './deferred.js';
+import type { Entry, Outbox } from './outbox.js';
+import { DB_NAME, HINT } from './store.js';
+import { loadOutbox } from './load-outbox.js';
+import { defer, DEFERRED } from './deferred.js';
+import { keys, read, remove } from './storage.js';
 import { anonymousId, forgetAnonymousId } from './identity.js';
 import { createConsent } from './consent.js';
 import { attempt } from './attempt.js';
@@ -44,15 +45,12 @@ export interface Tracker {
 }
 
 /** Runs an API call so that nothing but a DatacueError (the documented rejection) escapes into the page. */
-async function guarded<T>(fn: () => Promise<T>, fallback: T): Promise<T> {
-  try {
-    return await fn();
-  } catch (e) {
+const guarded = <T>(fn: () => Promise<T>, fallback: T): Promise<T> =>
+  fn().catch((e) => {
     if (e instanceof DatacueError) throw e;
-    say('warn', 'unexpected problem, ignored:', e);
+    oops(e);
     return fallback;
-  }
-}
+  });
 
 /** The page a page event stands for: pageviews and searches, also when sent through track(). */
 const pageOf = (e: DatacueEvent): PageType | undefined =>
@@ -73,12 +71,12 @@ export function createTracker(): Tracker {
   const listeners = new Set<RecommendationsListener>();
   // The settlers of each track() promise whose event is still being delivered by this tab.
   const waiting = new Map<string, [(r: Response) => void, (e: DatacueError) => void]>();
-  let box: Outbox | undefined;
+  let box: Promise<Outbox> | undefined;
   const consent = createConsent(warn, () => {
     if (!inBrowser) return;
     anonId = undefined;
     forgetAnonymousId();
-    removeDeferred(readDeferred().map((e) => e.id));
+    keys(DEFERRED).concat(HINT).forEach(remove);
     // Every tab's connection closes on the deletion's versionchange (store.ts): this tab starts a new outbox after.
     box = undefined;
     attempt(() => indexedDB.deleteDatabase(DB_NAME));
@@ -110,28 +108,32 @@ export function createTracker(): Tracker {
   }
 
   const me = nanoid();
+  // Out of this tab's hands: delivered by another, or kept in storage for a later page load or `online`.
+  const gave = (id: string, why?: Reply) => {
+    const [resolve, reject] = settle(id) ?? [];
+    if (why) reject?.(new DatacueError(why.status, `${serverMessage(why.data, why.status)}; kept to send again later`));
+    else resolve?.(null);
+  };
+  /** The outbox, loaded the first time an event waits (most pages never load it). */
   const outbox = () =>
-    (box ||= createOutbox(
-      {
-        store: idbStore(),
-        me,
-        now: Date.now,
-        random: Math.random,
-        later: (fn, ms) => void setTimeout(fn, ms),
-        online: () => navigator.onLine !== false,
-        ...tabLock(me),
-        send,
-        // Out of this tab's hands: delivered by another, or kept in storage for a later page load or `online`.
-        gave(id, why) {
-          const [resolve, reject] = settle(id) ?? [];
-          if (why) reject?.(new DatacueError(why.status, `${serverMessage(why.data, why.status)}; kept to send again later`));
-          else resolve?.(null);
-        },
-        deferred: readDeferred,
-        moved: removeDeferred,
+    (box ||= loadOutbox().then(
+      (start) => start({ me, send, gave, page: () => pageId }),
+      (e) => {
+        box = undefined;
+        throw e;
       },
-      () => pageId,
     ));
+
+  /** The first attempt goes straight out; only a retryable failure loads the outbox. */
+  async function first(e: Entry) {
+    const reply = await send(e);
+    if (reply)
+      await outbox().then(
+        (o) => o.failed(e, reply),
+        // Outbox unreachable (offline?): kept as a deferred event, which the next page load sends.
+        () => (defer({ ...e, page: '' }), gave(e.id, reply)),
+      );
+  }
 
   /** track(); `now` sends at once (the page's own event on load, which the widgets wait for). */
   function emit(event: DatacueEvent, later?: boolean, now?: boolean): Promise<Response> {
@@ -168,7 +170,7 @@ export function createTracker(): Tracker {
           return new Promise<Response>((resolve, reject) => {
             waiting.set(e.id, [resolve, reject]);
             // Consent withdrawn before the frame: not sent.
-            const go = () => (consent.state === 'granted' ? void outbox().first(e) : resolve(null));
+            const go = () => (consent.state === 'granted' ? void first(e) : resolve(null));
             if (now) go();
             else afterPaint(go);
           });
@@ -187,7 +189,8 @@ export function createTracker(): Tracker {
     guarded(
       () =>
         consent.wait(async () => {
-          if (inBrowser && apiKey) await outbox().flush();
+          // Only when an event waits: the outbox's hint, or deferred events.
+          if (inBrowser && apiKey && (read(HINT) || keys(DEFERRED).length)) await (await outbox()).flush();
         }),
       undefined,
     );

@@ -24,6 +24,8 @@ interface World {
   /** Events whose request was in flight (or whose answer was not yet stored) when their tab died. */
   lostInFlight: Set<string>;
   tabs: Tab[];
+  /** The store's hint (outbox.ts `mark`): a page load without it, and without deferred keys, loads no outbox. */
+  hint: boolean;
 }
 
 interface Tab {
@@ -32,6 +34,8 @@ interface Tab {
   holding: boolean;
   inflight: Set<string>;
   outbox: ReturnType<typeof createOutbox>;
+  /** A page load or `online`, as the tracker does it: the outbox flushes only when the hint or a deferred key says so. */
+  load(): void;
   track(n: number): void;
   defer(n: number): void;
 }
@@ -108,6 +112,9 @@ function openTab(w: World, name: string, staleReads: boolean): Tab {
         if (e) w.ghosts.push(e);
         w.keys.delete(id);
       }),
+    mark: (on) => {
+      w.hint = on;
+    },
   };
   const page = `page-${name}`;
   const tab: Tab = {
@@ -116,7 +123,12 @@ function openTab(w: World, name: string, staleReads: boolean): Tab {
     holding: false,
     inflight: new Set(),
     outbox: createOutbox(env, () => page),
-    track: (n) => void tab.outbox.first({ id: `${name}-e${n}`, at: w.clock, body: `${name}-e${n}` }),
+    load: () => void (w.hint || w.keys.size ? tab.outbox.flush() : undefined),
+    // The tracker's first attempt: the outbox sees only a retryable failure.
+    track: (n) => {
+      const e = { id: `${name}-e${n}`, at: w.clock, body: `${name}-e${n}` };
+      void env.send(e).then((reply) => (reply ? tab.outbox.failed(e, reply) : env.gave(e.id)));
+    },
     defer: (n) => {
       const id = `${name}-d${n}`;
       w.keys.set(id, { id, at: w.clock, body: id, page });
@@ -152,11 +164,11 @@ describe('outbox across tabs (property)', () => {
   it('every event is delivered or refused exactly once, or lost only because it was in flight when its tab died', async () => {
     await fc.assert(
       fc.asyncProperty(fc.scheduler(), scenario, async (s, sc) => {
-        const w: World = { s, clock: 1_000_000, store: new Map(), keys: new Map(), ghosts: [], plan: [...sc.plan], delivered: [], refused: [], lostInFlight: new Set(), tabs: [] };
+        const w: World = { s, clock: 1_000_000, store: new Map(), keys: new Map(), ghosts: [], plan: [...sc.plan], delivered: [], refused: [], lostInFlight: new Set(), tabs: [], hint: false };
         const all: string[] = [];
         sc.tabs.forEach((t, i) => {
           const tab = openTab(w, `t${i}`, t.staleReads);
-          void tab.outbox.flush(); // its page load
+          tab.load(); // its page load
           for (let n = 0; n < t.events; n++) {
             tab.track(n);
             all.push(`t${i}-e${n}`);
@@ -165,19 +177,19 @@ describe('outbox across tabs (property)', () => {
             tab.defer(n);
             all.push(`t${i}-d${n}`);
           }
-          if (t.online) void s.schedule(Promise.resolve(), `t${i} online`).then(() => (tab.dead ? undefined : tab.outbox.flush()));
+          if (t.online) void s.schedule(Promise.resolve(), `t${i} online`).then(() => (tab.dead ? undefined : tab.load()));
           // A tab that dies is replaced by a new page load (a navigation), at some point.
           if (t.dies)
             void s.schedule(Promise.resolve(), `t${i} dies`).then(() => {
               kill(w, tab);
-              void openTab(w, `t${i}b`, t.staleReads).outbox.flush();
+              openTab(w, `t${i}b`, t.staleReads).load();
             });
         });
         await drain(s);
         // Later, with the API healthy: a new page load sends whatever is left.
         w.clock += 10 * 60_000;
         w.plan = [];
-        void openTab(w, 'final', false).outbox.flush();
+        openTab(w, 'final', false).load();
         await drain(s);
         for (const id of all) {
           const times = [...w.delivered, ...w.refused].filter((x) => x === id).length;
@@ -194,7 +206,7 @@ describe('outbox across tabs (property)', () => {
   it('a retry waits for its backoff whoever sends it: a page load adopting it never sends it earlier', async () => {
     await fc.assert(
       fc.asyncProperty(fc.scheduler(), fc.array(fc.constantFrom(503, 429, 0), { minLength: 1, maxLength: 6 }), fc.nat(5), async (s, failures, dieAfter) => {
-        const w: World = { s, clock: 0, store: new Map(), keys: new Map(), ghosts: [], plan: [], delivered: [], refused: [], lostInFlight: new Set(), tabs: [] };
+        const w: World = { s, clock: 0, store: new Map(), keys: new Map(), ghosts: [], plan: [], delivered: [], refused: [], lostInFlight: new Set(), tabs: [], hint: false };
         const sentAt: number[] = [];
         const plan = [...failures];
         w.plan = { shift: () => (sentAt.push(w.clock), plan.shift()) } as unknown as number[];
@@ -206,13 +218,13 @@ describe('outbox across tabs (property)', () => {
         if (waiting()) {
           kill(w, a);
           w.clock += 1;
-          void openTab(w, 'b', false).outbox.flush();
+          openTab(w, 'b', false).load();
         }
         await drain(s);
         // Past MAX_ATTEMPTS a tab lets the event go to the next page load: a few more, later.
         for (let n = 0; n < failures.length; n++) {
           w.clock += 10 * 60_000;
-          void openTab(w, `c${n}`, false).outbox.flush();
+          openTab(w, `c${n}`, false).load();
           await drain(s);
         }
         expect(sentAt).toHaveLength(failures.length + 1);
