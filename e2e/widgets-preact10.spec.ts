@@ -26,7 +26,6 @@ const IMPORT_MAP = {
     'preact/hooks': browserEntry('node_modules/preact10', './hooks'),
     'preact/jsx-runtime': browserEntry('node_modules/preact10', './jsx-runtime'),
     nanoid: browserEntry('node_modules/nanoid'),
-    'js-cookie': browserEntry('node_modules/js-cookie'),
   },
 };
 
