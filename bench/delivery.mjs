@@ -35,7 +35,8 @@ const storePage = (nav) => `<!doctype html><html lang="en"><head><meta charset="
 
 /** The events API with a fault schedule drawn from `random`; `faults` can be switched off for the settling phase. */
 async function startApi(root, random) {
-  const tracker = readFileSync(resolve(root, 'dist/datacue.js'));
+  // The tracker and the outbox chunk it loads from beside itself when an event has to wait.
+  const scripts = new Map(['datacue.js', 'datacue-outbox.js'].map((f) => [`/${f}`, readFileSync(resolve(root, 'dist', f))]));
   const log = []; // one entry per tagged request
   const counts = { requests: 0, status503: 0, status429: 0, dropBefore: 0, answerLost: 0, held: 0 };
   const api = { faults: true, log, counts, lastAccepted: 0, served: new Map() };
@@ -45,7 +46,7 @@ async function startApi(root, random) {
       api.served.set(url.searchParams.get('nav'), Date.now());
       return reply(res, 200, 'text/html', storePage(url.searchParams.get('nav')));
     }
-    if (url.pathname === '/datacue.js') return reply(res, 200, 'text/javascript', tracker);
+    if (scripts.has(url.pathname)) return reply(res, 200, 'text/javascript', scripts.get(url.pathname));
     if (url.pathname !== '/events' || req.method !== 'POST') return reply(res, 404, 'text/plain', 'not found');
     let body = '';
     req.on('data', (c) => (body += c));
