@@ -198,21 +198,14 @@ export interface BannerRow {
 }
 
 /**
- * The standard layout: rows of narrow | wide | narrow. The static banner (when the store set one) is the first
- * wide box, then the main banners; sub banners fill the sides two per row.
+ * The standard layout: one row, narrow | wide | narrow, so the box held before the answer is the box it keeps. The
+ * wide box shows the first main banner, else the static banner (when the store set one); the first two sub banners
+ * fill the sides. Further banners are for the custom slots. Nothing to show: undefined.
  */
-export function bannerRows(main: BannerModel[], sub: BannerModel[], hasStatic: boolean): BannerRow[] {
-  const wides: (BannerModel | 'static')[] = hasStatic ? ['static', ...main] : [...main];
-  const rows: BannerRow[] = [];
-  for (let i = 0; i < Math.max(wides.length, Math.ceil(sub.length / 2)); i++) {
-    const row: BannerRow = {};
-    const left = sub[2 * i];
-    const wide = wides[i];
-    const right = sub[2 * i + 1];
-    if (left) row.left = left;
-    if (wide) row.wide = wide;
-    if (right) row.right = right;
-    rows.push(row);
-  }
-  return rows;
+export function bannerRow([wide]: BannerModel[], [left, right]: BannerModel[], hasStatic: boolean): BannerRow | undefined {
+  const row: BannerRow = {};
+  if (left) row.left = left;
+  if (wide || hasStatic) row.wide = wide ?? 'static';
+  if (right) row.right = right;
+  return left || row.wide ? row : undefined;
 }
