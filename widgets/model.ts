@@ -1,5 +1,6 @@
 // The API's response turned into what the widgets draw. Pure and defensive: the response is data from the network,
 // so every field is checked, and long arrays are cut before any work is done on them.
+import { attempt } from '../src/attempt.js';
 import type { PageType } from '../src/types.js';
 import { expected, type Warn } from '../src/log.js';
 import { safeUrl } from './url.js';
@@ -133,11 +134,7 @@ export const products = (list: unknown, limit: number, warn: Warn, keep: (p: Pro
 /** A name for a banner the API left unnamed (the samples send ""): the last words of its link, e.g. "racks". */
 export function nameFromLink(link: string | undefined): string {
   const last = link?.split(/[?#]/)[0]?.split('/').filter(Boolean).pop() ?? '';
-  try {
-    return decodeURIComponent(last).replace(/[-_]+/g, ' ');
-  } catch {
-    return ''; // a malformed %-escape
-  }
+  return attempt(() => decodeURIComponent(last).replace(/[-_]+/g, ' ')) ?? ''; // '': a malformed %-escape
 }
 
 function banner(item: Data): BannerModel | undefined {
