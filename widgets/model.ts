@@ -12,14 +12,9 @@ export { MAX_ITEMS, SECTION_NAMES, type SectionName };
 /** The page types the widgets draw for: the tracker's, and the dashboard's preview of them. */
 export type WidgetPageType = PageType | 'editor preview';
 
-/** Response keys of the product sections; `categories` is a list of categories, each with its products. */
-const SECTION_KEYS: Record<SectionName, string> = {
-  related: 'related_product_skus',
-  recent: 'recent_product_skus',
-  similar: 'similar_product_skus',
-  top: 'top_product_skus',
-  categories: 'related_categories',
-};
+/** Response key of a product section (`related_product_skus`...); `categories` is a list of categories, each with its
+ *  products. */
+const responseKey = (name: SectionName): string => (name === 'categories' ? 'related_categories' : `${name}_product_skus`);
 
 /** Where a product click was shown, as the reference's click subtypes name it. */
 export const clickSubtype = (name: string | null): 'related' | 'similar' | 'recent' =>
@@ -178,7 +173,7 @@ export function sections(response: unknown, page: WidgetPageType, want: Products
     out.push({ key, name, title: config.title, category, layout: config.layout, perPage: config.perPage, products: shown });
   };
   for (const name of names) {
-    const value = response[SECTION_KEYS[name]];
+    const value = response[responseKey(name)];
     if (name === 'categories') {
       firstOf(value, MAX_CATEGORY_ROWS, (row) => (text(row['name']) ? row : undefined)).forEach((row, i) =>
         add(name, row['products'], `categories-${i}`, text(row['name'])),

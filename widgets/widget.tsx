@@ -28,12 +28,10 @@ export function Widget({ spec, response, sections, view }: Props) {
       const row = bannerRow(banners(response?.main_banners), banners(response?.sub_banners), !!still);
       return row ? (
         // One row whatever comes: the box held before the answer (static banner's row) is the box it keeps.
-        <div class="dc-banners">
-          <div class="dc-banners__row">
-            {row.left && <BannerBox banner={row.left} wide={false} />}
-            {row.wide && (row.wide === 'static' ? <BannerBox banner={still!} wide record={false} /> : <BannerBox banner={row.wide} wide />)}
-            {row.right && <BannerBox banner={row.right} wide={false} />}
-          </div>
+        <div class="dc-banners dc-banners__row">
+          {row.left && <BannerBox banner={row.left} wide={false} />}
+          {row.wide && (row.wide === 'static' ? <BannerBox banner={still!} wide record={false} /> : <BannerBox banner={row.wide} wide />)}
+          {row.right && <BannerBox banner={row.right} wide={false} />}
         </div>
       ) : null;
     }
