@@ -83,7 +83,8 @@ for (const [name, viewport] of Object.entries(VIEWPORTS)) {
           });
         }
         // A shopper's first visit of the page type: the widgets know only the fixed ratios of banners, not what the
-        // answer will carry (more banner rows, product sections), so its shifts are reported, not asserted.
+        // answer will carry (its product sections; the standard banners are one row of fixed ratios), so its shifts are
+        // reported, not asserted.
         const first = await look(page, demo.url + path, slow);
         expect(first.overflow, 'first visit: wider than the window by').toBeLessThanOrEqual(0);
         const cls = first.shifts.reduce((sum, e) => sum + e.value, 0);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bannerRows, banners, nameFromLink, products, sections, MAX_ITEMS } from '../widgets/model';
+import { bannerRow, banners, nameFromLink, products, sections, MAX_ITEMS } from '../widgets/model';
 import { safeUrl } from '../widgets/url';
 import { discountPercent, priceFormatter, toAmount } from '../widgets/format';
 import { readSpec } from '../widgets/placeholders';
@@ -71,13 +71,15 @@ describe('models', () => {
     expect(nameFromLink('/category/living-room?x=1')).toBe('living room');
     expect(nameFromLink('/%E0%A4%A')).toBe('');
   });
-  it('standard layout: narrow | wide | narrow rows, static banner first', () => {
+  it('standard layout: one row, narrow | wide | narrow; the first main banner, else the static one, in the wide box', () => {
     const b = (id: string) => ({ id, name: id, image: `/${id}` });
-    expect(bannerRows([b('M1')], [b('S1'), b('S2'), b('S3')], true)).toEqual([
-      { left: b('S1'), wide: 'static', right: b('S2') },
-      { left: b('S3'), wide: b('M1') },
-    ]);
-    expect(bannerRows([], [], false)).toEqual([]);
+    // Further main and sub banners are for the custom slots: the row never grows.
+    expect(bannerRow([b('M1'), b('M2')], [b('S1'), b('S2'), b('S3')], true)).toEqual({ left: b('S1'), wide: b('M1'), right: b('S2') });
+    expect(bannerRow([], [b('S1'), b('S2'), b('S3')], true)).toEqual({ left: b('S1'), wide: 'static', right: b('S2') });
+    expect(bannerRow([], [], true)).toEqual({ wide: 'static' });
+    expect(bannerRow([b('M1')], [], false)).toEqual({ wide: b('M1') });
+    expect(bannerRow([], [b('S1')], false)).toEqual({ left: b('S1') });
+    expect(bannerRow([], [], false)).toBeUndefined();
   });
 });
 

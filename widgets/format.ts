@@ -1,3 +1,4 @@
+import { attempt } from '../src/attempt.js';
 import { formatMoney } from './money.js';
 
 /** A price as the API may send it (1299, "1299.00"); anything that is not a finite number gives undefined. */
@@ -12,12 +13,8 @@ export function toAmount(value: unknown): number | undefined {
  */
 export function priceFormatter(locale: string | undefined, currency: string, moneyFormat?: string): (amount: number) => string {
   if (moneyFormat) return (amount) => formatMoney(moneyFormat, amount);
-  try {
-    const format = new Intl.NumberFormat(locale, { style: 'currency', currency });
-    return (amount) => format.format(amount);
-  } catch {
-    return (amount) => amount.toLocaleString();
-  }
+  const format = attempt(() => new Intl.NumberFormat(locale, { style: 'currency', currency }));
+  return format ? (amount) => format.format(amount) : (amount) => amount.toLocaleString();
 }
 
 /** The discount in whole percent when the full price is higher, else undefined. */

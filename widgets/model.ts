@@ -1,5 +1,6 @@
 // The API's response turned into what the widgets draw. Pure and defensive: the response is data from the network,
 // so every field is checked, and long arrays are cut before any work is done on them.
+import { attempt } from '../src/attempt.js';
 import type { PageType } from '../src/types.js';
 import { expected, type Warn } from '../src/log.js';
 import { safeUrl } from './url.js';
@@ -11,14 +12,9 @@ export { MAX_ITEMS, SECTION_NAMES, type SectionName };
 /** The page types the widgets draw for: the tracker's, and the dashboard's preview of them. */
 export type WidgetPageType = PageType | 'editor preview';
 
-/** Response keys of the product sections; `categories` is a list of categories, each with its products. */
-const SECTION_KEYS: Record<SectionName, string> = {
-  related: 'related_product_skus',
-  recent: 'recent_product_skus',
-  similar: 'similar_product_skus',
-  top: 'top_product_skus',
-  categories: 'related_categories',
-};
+/** Response key of a product section (`related_product_skus`...); `categories` is a list of categories, each with its
+ *  products. */
+const responseKey = (name: SectionName): string => (name === 'categories' ? 'related_categories' : `${name}_product_skus`);
 
 /** Where a product click was shown, as the reference's click subtypes name it. */
 export const clickSubtype = (name: string | null): 'related' | 'similar' | 'recent' =>
@@ -133,11 +129,7 @@ export const products = (list: unknown, limit: number, warn: Warn, keep: (p: Pro
 /** A name for a banner the API left unnamed (the samples send ""): the last words of its link, e.g. "racks". */
 export function nameFromLink(link: string | undefined): string {
   const last = link?.split(/[?#]/)[0]?.split('/').filter(Boolean).pop() ?? '';
-  try {
-    return decodeURIComponent(last).replace(/[-_]+/g, ' ');
-  } catch {
-    return ''; // a malformed %-escape
-  }
+  return attempt(() => decodeURIComponent(last).replace(/[-_]+/g, ' ')) ?? ''; // '': a malformed %-escape
 }
 
 function banner(item: Data): BannerModel | undefined {
@@ -181,7 +173,7 @@ export function sections(response: unknown, page: WidgetPageType, want: Products
     out.push({ key, name, title: config.title, category, layout: config.layout, perPage: config.perPage, products: shown });
   };
   for (const name of names) {
-    const value = response[SECTION_KEYS[name]];
+    const value = response[responseKey(name)];
     if (name === 'categories') {
       firstOf(value, MAX_CATEGORY_ROWS, (row) => (text(row['name']) ? row : undefined)).forEach((row, i) =>
         add(name, row['products'], `categories-${i}`, text(row['name'])),
@@ -198,21 +190,14 @@ export interface BannerRow {
 }
 
 /**
- * The standard layout: rows of narrow | wide | narrow. The static banner (when the store set one) is the first
- * wide box, then the main banners; sub banners fill the sides two per row.
+ * The standard layout: one row, narrow | wide | narrow, so the box held before the answer is the box it keeps. The
+ * wide box shows the first main banner, else the static banner (when the store set one); the first two sub banners
+ * fill the sides. Further banners are for the custom slots. Nothing to show: undefined.
  */
-export function bannerRows(main: BannerModel[], sub: BannerModel[], hasStatic: boolean): BannerRow[] {
-  const wides: (BannerModel | 'static')[] = hasStatic ? ['static', ...main] : [...main];
-  const rows: BannerRow[] = [];
-  for (let i = 0; i < Math.max(wides.length, Math.ceil(sub.length / 2)); i++) {
-    const row: BannerRow = {};
-    const left = sub[2 * i];
-    const wide = wides[i];
-    const right = sub[2 * i + 1];
-    if (left) row.left = left;
-    if (wide) row.wide = wide;
-    if (right) row.right = right;
-    rows.push(row);
-  }
-  return rows;
+export function bannerRow([wide]: BannerModel[], [left, right]: BannerModel[], hasStatic: boolean): BannerRow | undefined {
+  const row: BannerRow = {};
+  if (left) row.left = left;
+  if (wide || hasStatic) row.wide = wide ?? 'static';
+  if (right) row.right = right;
+  return left || row.wide ? row : undefined;
 }

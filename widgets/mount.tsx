@@ -1,4 +1,5 @@
 // The DOM edge of the widgets: finds the placeholders, renders them for each response, records clicks.
+import { attempt } from '../src/attempt.js';
 import { render } from 'preact';
 import type { Datacue, RecommendationsResponse } from '../src/types.js';
 import { expected, say, safely } from '../src/log.js';
@@ -41,29 +42,13 @@ type Tracker = Pick<Datacue, 'onRecommendations' | 'track'>;
 
 // Each placeholder's last layout, per page type, for this browsing session; blocked storage means no memory.
 const MEMORY_KEY = 'datacue_layout';
-const load = (): Memory => {
-  try {
-    return parseMemory(sessionStorage.getItem(MEMORY_KEY));
-  } catch {
-    return {};
-  }
-};
-const save = (memory: Memory) => {
-  try {
-    sessionStorage.setItem(MEMORY_KEY, JSON.stringify(memory));
-  } catch {
-    // blocked or full: the next page reserves from the ratios alone
-  }
-};
+const load = (): Memory => attempt(() => parseMemory(sessionStorage.getItem(MEMORY_KEY))) ?? {};
+// Blocked or full: the next page reserves from the ratios alone.
+const save = (memory: Memory) => attempt(() => sessionStorage.setItem(MEMORY_KEY, JSON.stringify(memory)));
 
 /** The page type before its answer: from the page's config, read defensively (it may be a throwing Proxy). */
-function configuredPageType(): string {
-  try {
-    return String((window as { datacueConfig?: { page_type?: unknown } }).datacueConfig?.page_type ?? '');
-  } catch {
-    return '';
-  }
-}
+const configuredPageType = (): string =>
+  attempt(() => String((window as { datacueConfig?: { page_type?: unknown } }).datacueConfig?.page_type ?? '')) ?? '';
 
 /**
  * Records a click on a product (with the section it was shown in) or a personalised banner: deferred, so the

@@ -1,5 +1,6 @@
 // How tall a placeholder will be once its answer is drawn, so that it can hold that box before the answer comes
 // and nothing below it moves. Pure: the caller measures widths and keeps the remembered layouts.
+import { attempt } from '../src/attempt.js';
 import type { WidgetSpec } from './placeholders.js';
 
 /** What a placeholder measured after its last answer: its width and the height its content took at that width. */
@@ -48,8 +49,8 @@ export function remember(memory: Memory, key: string, value: Remembered): Memory
 }
 
 /** Reads stored memory defensively: anything malformed is an empty memory. */
-export function parseMemory(text: string | null): Memory {
-  try {
+export const parseMemory = (text: string | null): Memory =>
+  attempt(() => {
     const data: unknown = JSON.parse(text ?? '{}');
     const out: Memory = {};
     if (data && typeof data === 'object') {
@@ -58,10 +59,7 @@ export function parseMemory(text: string | null): Memory {
       }
     }
     return out;
-  } catch {
-    return {};
-  }
-}
+  }) ?? {};
 
 /**
  * After the answer is drawn: whether to let the box shrink to its content. Shrinking moves what is below, so it

@@ -1,5 +1,6 @@
 // The store's dashboard settings as the response carries them under `config` (DESIGN.md §7), read defensively:
 // each unusable value gives one message naming its key and the default is used instead. Pure.
+import { attempt } from '../src/attempt.js';
 import { expected, type Warn } from '../src/log.js';
 import { isMoneyFormat, MONEY_FORMAT } from './money.js';
 
@@ -123,13 +124,8 @@ export function readSettings(config: unknown, warn: Warn): Settings {
     if (button.caption || button.buyCaption) settings.button = button;
   }
   settings.moneyFormat = read(config, 'config.money_format', MONEY_FORMAT, (v) => (isMoneyFormat(v) ? v : undefined));
-  settings.locale = read(config, 'config.locale', 'a language tag', (v) => {
-    try {
-      return Intl.getCanonicalLocales(v as string)[0];
-    } catch {
-      return undefined; // not a well-formed tag
-    }
-  });
+  // A tag that is not well formed throws.
+  settings.locale = read(config, 'config.locale', 'a language tag', (v) => attempt(() => Intl.getCanonicalLocales(v as string)[0]));
   return settings;
 }
 

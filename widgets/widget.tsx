@@ -1,6 +1,6 @@
 // One placeholder's content, from its spec and the page's recommendations.
 import type { RecommendationsResponse } from '../src/types.js';
-import { bannerRows, banners, nameFromLink, type BannerModel, type SectionModel } from './model.js';
+import { bannerRow, banners, nameFromLink, type BannerModel, type SectionModel } from './model.js';
 import type { WidgetSpec } from './placeholders.js';
 import { safeUrl } from './url.js';
 import { BannerBox, Section, type View } from './components.js';
@@ -25,20 +25,15 @@ export function Widget({ spec, response, sections, view }: Props) {
   switch (spec.kind) {
     case 'banners': {
       const still = staticBanner(spec);
-      const rows = bannerRows(banners(response?.main_banners), banners(response?.sub_banners), !!still);
-      if (!rows.length) return null;
-      return (
-        <div class="dc-banners">
-          {rows.map((row, i) => (
-            // The static banner's row keeps its narrow sides whatever comes, so the static banner never resizes.
-            <div key={i} class={`dc-banners__row${row.left || row.right || row.wide === 'static' ? '' : ' dc-banners__row--wide'}`}>
-              {row.left && <BannerBox banner={row.left} wide={false} />}
-              {row.wide && (row.wide === 'static' ? <BannerBox banner={still!} wide record={false} /> : <BannerBox banner={row.wide} wide />)}
-              {row.right && <BannerBox banner={row.right} wide={false} />}
-            </div>
-          ))}
+      const row = bannerRow(banners(response?.main_banners), banners(response?.sub_banners), !!still);
+      return row ? (
+        // One row whatever comes: the box held before the answer (static banner's row) is the box it keeps.
+        <div class="dc-banners dc-banners__row">
+          {row.left && <BannerBox banner={row.left} wide={false} />}
+          {row.wide && (row.wide === 'static' ? <BannerBox banner={still!} wide record={false} /> : <BannerBox banner={row.wide} wide />)}
+          {row.right && <BannerBox banner={row.right} wide={false} />}
         </div>
-      );
+      ) : null;
     }
     case 'slot': {
       const banner = banners(response?.[spec.which === 'main' ? 'main_banners' : 'sub_banners'])[spec.index - 1];
