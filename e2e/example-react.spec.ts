@@ -70,13 +70,14 @@ for (const mode of ['production', 'development'] as const) {
 
       await page.goto(app.url + '/');
       await expect(page.locator('h1')).toHaveText('Welcome');
-      await expect(page.locator('[data-dc-products] .dc-section')).toHaveCount(2);
+      // The sample's one recently viewed product is already in related: one product once per page leaves one section.
+      await expect(page.locator('[data-dc-products] .dc-section')).toHaveCount(1);
       expect(await page.locator('[data-dc-products] .dc-section--related .dc-card__name').allTextContents()).toEqual([
         'Luxury Double Bed', 'Contemporary Sofa', 'Decorative Flatware', 'Scandinavian Organizer',
       ]);
       await expect(page.locator('[data-dc-main-insert-banner="1"] a[data-dc-banner]')).toHaveCount(1);
       // One widget tree per placeholder, one stylesheet: StrictMode's second mount replaced the first.
-      await expect(page.locator('[data-dc-products] > *')).toHaveCount(2);
+      await expect(page.locator('[data-dc-products] > *')).toHaveCount(1);
       await expect(page.locator('style#dc-styles')).toHaveCount(1);
       expect(api.received[0]!.headers['authorization']).toBe(`Basic ${Buffer.from('your-api-key:').toString('base64')}`);
 
@@ -94,7 +95,7 @@ for (const mode of ['production', 'development'] as const) {
       expect(events()).toEqual([
         { type: 'pageview', subtype: 'home' },
         { type: 'pageview', subtype: 'product', product_id: 'nightstand-1' },
-        { type: 'pageview', subtype: 'category', category_id: 'bedroom', category_update: { name: 'Bedroom', link: '/category/bedroom' } },
+        { type: 'pageview', subtype: 'category', category_id: 'bedroom', category_name: 'Bedroom', category_update: { name: 'Bedroom', link: '/category/bedroom' } },
         { type: 'pageview', subtype: 'product', product_id: 'nightstand-1' },
       ]);
       await expect(page.locator('[data-dc-products] > *')).toHaveCount(2);
@@ -104,7 +105,7 @@ for (const mode of ['production', 'development'] as const) {
       const productId = await card.getAttribute('data-dc-product');
       await card.click();
       await page.waitForURL((url) => url.pathname !== '/product/nightstand-1');
-      await expect.poll(() => events().filter((e) => e.type === 'click')).toEqual([{ type: 'click', subtype: 'product', product_id: productId }]);
+      await expect.poll(() => events().filter((e) => e.type === 'click')).toEqual([{ type: 'click', subtype: 'similar', product_id: productId }]);
       await page.waitForLoadState('networkidle');
       expect(events().filter((e) => e.type === 'pageview')).toHaveLength(5);
 

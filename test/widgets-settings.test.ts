@@ -21,7 +21,7 @@ describe('settings: defaults when config is absent', () => {
       expect(messages).toEqual([]);
       expect(settings).toEqual({ sections: {}, fields: ['price', 'full_price'], hideOutOfStock: true });
       expect(settings.order).toBeUndefined();
-      expect(sectionSettings(settings, 'related', {})).toEqual({ layout: 'carousel', size: 48, perPage: { mobile: 2, desktop: 4 } });
+      expect(sectionSettings(settings, 'related', {})).toEqual({ layout: 'carousel', size: 48 });
     }
   });
 });
@@ -209,7 +209,7 @@ describe('sections of a page: settings, out of stock, one product once', () => {
   it('layout and items per page are on the section model for the carousel and grid', () => {
     const [s] = draw({ related_product_skus: [p('1')] }, { sections: [{ name: 'related', layout: 'grid', items_per_page: { mobile: 1, desktop: 5 } }] });
     expect(s).toMatchObject({ name: 'related', layout: 'grid', perPage: { mobile: 1, desktop: 5 } });
-    expect(draw({ related_product_skus: [p('1')] }, undefined)[0]).toMatchObject({ layout: 'carousel', perPage: { mobile: 2, desktop: 4 } });
+    expect(draw({ related_product_skus: [p('1')] }, undefined)[0]).toMatchObject({ layout: 'carousel', perPage: undefined });
   });
   it('out-of-stock products are left out unless hide_out_of_stock is false; a section left empty is not drawn', () => {
     const response = { related_product_skus: [p('1', { available: false }), p('2', { stock: 0 }), p('3')], recent_product_skus: [p('4', { stock: 0 })] };

@@ -150,7 +150,8 @@ function Carousel({ listId, labelledBy, view, children }: { listId: string; labe
 export function Section({ section, title, view }: { section: SectionModel; title: string; view: View }) {
   const id = `${view.id}-${section.key}`;
   const cards = section.products.map((p) => <ProductCard key={p.id} product={p} section={section.name} view={view} />);
-  const perPage = { '--dc-per-page-mobile': section.perPage.mobile, '--dc-per-page-desktop': section.perPage.desktop };
+  const n = section.perPage;
+  const perPage = n && { '--dc-per-page-mobile': n.mobile, '--dc-per-page-desktop': n.desktop };
   return (
     // Not a named landmark: a page may show the same section twice (e.g. "recent" in two placeholders).
     <section class={`dc-section dc-section--${section.name} dc-section--${section.layout}`} data-dc-section={section.name} style={perPage}>

@@ -63,7 +63,7 @@ export interface SectionModel {
   category?: string | undefined;
   layout: SectionSettings['layout'];
   /** Cards visible at once on narrow and wide screens (CSS `--dc-per-page-mobile` / `--dc-per-page-desktop`). */
-  perPage: SectionSettings['perPage'];
+  perPage?: SectionSettings['perPage'];
   products: ProductModel[];
 }
 

@@ -24,8 +24,11 @@ export interface PerPage {
 export interface SectionSettings {
   layout: Layout;
   size: number;
-  /** Cards visible at once: a carousel's page, a grid's columns. */
-  perPage: PerPage;
+  /**
+   * Cards visible at once: a carousel's page, a grid's columns. Only when the dashboard or the placeholder sets
+   * it: the stylesheet's default (2 / 4) otherwise, which the page's own `--dc-per-page-*` can change.
+   */
+  perPage?: PerPage;
   title?: string;
 }
 
@@ -48,7 +51,7 @@ export interface Settings {
   locale?: string | undefined;
 }
 
-export const DEFAULT_SECTION: SectionSettings = { layout: 'carousel', size: MAX_ITEMS, perPage: { mobile: 2, desktop: 4 } };
+export const DEFAULT_SECTION: SectionSettings = { layout: 'carousel', size: MAX_ITEMS };
 export const DEFAULT_FIELDS: Field[] = ['price', 'full_price'];
 
 type Data = Record<string, unknown>;
