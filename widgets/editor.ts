@@ -3,14 +3,17 @@
 import { attempt } from '../src/attempt.js';
 import { isData } from './settings.js';
 
-/** `options.money_format` and `editor.custom_styles` of the page's config; nothing when it is missing or throws. */
-export function storeConfig(): { moneyFormat?: unknown; customStyles?: unknown } {
+/**
+ * What the widgets take from the page's config: `page_type` (for the boxes held before the answer),
+ * `options.money_format` and `editor.custom_styles`; nothing when it is missing or throws (a Proxy may).
+ */
+export function storeConfig(): { pageType?: string; moneyFormat?: unknown; customStyles?: unknown } {
   return (
     attempt(() => {
       const config = (window as { datacueConfig?: unknown }).datacueConfig;
       const options = isData(config) && isData(config['options']) ? config['options'] : {};
       const editor = isData(config) && isData(config['editor']) ? config['editor'] : {};
-      return { moneyFormat: options['money_format'], customStyles: editor['custom_styles'] };
+      return { pageType: isData(config) ? String(config['page_type'] ?? '') : '', moneyFormat: options['money_format'], customStyles: editor['custom_styles'] };
     }) ?? {}
   );
 }

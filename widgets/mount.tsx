@@ -46,10 +46,6 @@ const load = (): Memory => attempt(() => parseMemory(sessionStorage.getItem(MEMO
 // Blocked or full: the next page reserves from the ratios alone.
 const save = (memory: Memory) => attempt(() => sessionStorage.setItem(MEMORY_KEY, JSON.stringify(memory)));
 
-/** The page type before its answer: from the page's config, read defensively (it may be a throwing Proxy). */
-const configuredPageType = (): string =>
-  attempt(() => String((window as { datacueConfig?: { page_type?: unknown } }).datacueConfig?.page_type ?? '')) ?? '';
-
 /**
  * Records a click on a product (with the section it was shown in) or a personalised banner: deferred, so the
  * navigation it starts is never delayed. The dashboard's preview records nothing.
@@ -98,7 +94,7 @@ export function mountWidgets(datacue: Tracker, options: MountOptions = {}): () =
   const held = new Map<HTMLElement, number>();
   const root = options.root ?? document;
   const all = () => Array.from(root.querySelectorAll<HTMLElement>(PLACEHOLDER_SELECTOR));
-  const keyOf = (i: number) => `${page?.page_type ?? configuredPageType()}|${i}`;
+  const keyOf = (i: number) => `${page?.page_type ?? storeConfig().pageType ?? ''}|${i}`;
 
   /** Before the answer, each placeholder holds the box it will fill: from its ratios, or as it was last time. */
   const hold = () => {
