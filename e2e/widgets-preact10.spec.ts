@@ -25,7 +25,6 @@ const IMPORT_MAP = {
     preact: browserEntry('node_modules/preact10'),
     'preact/hooks': browserEntry('node_modules/preact10', './hooks'),
     'preact/jsx-runtime': browserEntry('node_modules/preact10', './jsx-runtime'),
-    nanoid: browserEntry('node_modules/nanoid'),
   },
 };
 

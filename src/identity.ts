@@ -1,4 +1,4 @@
-import { nanoid } from 'nanoid';
+import { randomId } from './random-id.js';
 import { read, remove, write } from './storage.js';
 import { attempt } from './attempt.js';
 
@@ -7,12 +7,12 @@ const VALID = /^[\w-]{8,64}$/;
 
 /**
  * The visitor's anonymous id: from the first-party cookie, else its localStorage mirror (a cleared cookie is
- * restored), else a new nanoid. Written back to both (a year, path /, SameSite=Lax, Secure on https); memory
+ * restored), else a new random id. Written back to both (a year, path /, SameSite=Lax, Secure on https); memory
  * serves when both are blocked. Only ids of our own alphabet are read back: the cookie needs no encoding.
  */
 export function anonymousId(): string {
   const cookie = attempt(() => document.cookie.match(/(?:^|; )datacue_aid=([^;]*)/)?.[1]);
-  const id = [cookie, read(ID_KEY)].find((v) => v && VALID.test(v)) || nanoid();
+  const id = [cookie, read(ID_KEY)].find((v) => v && VALID.test(v)) || randomId();
   attempt(() => (document.cookie = `${ID_KEY}=${id}; max-age=31536000; path=/; SameSite=Lax${location.protocol === 'https:' ? '; Secure' : ''}`));
   write(ID_KEY, id);
   return id;

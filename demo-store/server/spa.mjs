@@ -27,7 +27,6 @@ const IMPORT_MAP = {
     preact: browserEntry('preact'),
     'preact/hooks': browserEntry('preact', './hooks'),
     'preact/jsx-runtime': browserEntry('preact', './jsx-runtime'),
-    nanoid: browserEntry('nanoid'),
   },
 };
 

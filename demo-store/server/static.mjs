@@ -20,8 +20,6 @@ const TYPES = {
 const FOLDERS = [
   ['/dist/', join(ROOT, 'dist')],
   ['/node_modules/preact/', join(ROOT, 'node_modules/preact')],
-  ['/node_modules/nanoid/', join(ROOT, 'node_modules/nanoid')],
-  ['/node_modules/js-cookie/', join(ROOT, 'node_modules/js-cookie')],
   ['/assets/', join(STORE, 'public')],
   ['/shared/', join(STORE, 'shared')],
 ];
