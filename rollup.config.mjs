@@ -59,7 +59,7 @@ function preact10() {
 const script = (input, file) => ({
   input,
   // Maps beside each file, without the comment: those bytes would reach every shopper; devtools take a map when given.
-  output: { file, format: 'iife', sourcemap: 'hidden', sourcemapPathTransform },
+  output: { file, format: 'iife', strict: false, sourcemap: 'hidden', sourcemapPathTransform },
   plugins: [scriptLoader(), cssModule(), preact10(), resolve({ browser: true }), typescript({ declaration: false, outDir: 'dist', rootDir: '.' }), minify()],
 });
 
@@ -71,7 +71,7 @@ export default [
   {
     input: { index: 'src/index.ts', widgets: 'widgets/index.ts' },
     output: { dir: 'dist/esm', format: 'es', sourcemap: true, sourcemapPathTransform },
-    external: [/^preact/, 'nanoid'],
+    external: [/^preact/],
     plugins: [cssModule(), typescript({ declaration: true, declarationDir: 'dist/esm', outDir: 'dist/esm', rootDir: '.' })],
   },
 ];

@@ -30,7 +30,7 @@ const cases: { name: string; head: (events: string) => string; body?: string; me
   {
     name: "order_status 'cancelled'",
     head: (u) => config({ api_key: 'k', page_type: 'order confirmation', order_id: 'O1', order_details: { order_status: 'cancelled', cart: [{ product_id: 'p1', quantity: 1, unit_price: 5 }] }, options: { events_url: u } }),
-    message: `order_details.order_status: expected 'completed' (orders cannot be cancelled from the browser), got "cancelled"; order not sent`,
+    message: `order_details.order_status: expected 'completed', got "cancelled"; order not sent`,
     sent: [{ type: 'pageview', subtype: 'order confirmation', order_id: 'O1' }],
   },
   { name: 'no api_key', head: (u) => config({ page_type: 'home', options: { events_url: u } }), message: 'api_key: expected your API key, got undefined; nothing sent', sent: [] },
@@ -75,7 +75,9 @@ for (const c of cases) {
     if (c.sent.length) await api.waitFor(c.sent.length);
     await tab.waitForLoadState('networkidle');
     expect(consoleLines.filter((l) => l.includes('datacue:'))).toEqual(c.message ? [`warning: datacue: ${c.message}`] : []);
-    expect(api.received.map((r) => r.json.event)).toEqual(c.sent);
+    // The page's event and one tracked from the body leave on separate connections: either may arrive first.
+    const byJson = (events: unknown[]) => events.map((e) => JSON.stringify(e)).sort();
+    expect(byJson(api.received.map((r) => r.json.event))).toEqual(byJson(c.sent));
     expect(errors).toEqual([]);
   });
 }

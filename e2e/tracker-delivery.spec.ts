@@ -48,6 +48,29 @@ test('deferred click then navigation: delivered exactly once, on the next page, 
   expect(errors).toEqual([]);
 });
 
+test('deferred clicks are capped at 50 on one page: the oldest go, then the 50 newest are delivered once', async ({ page, site, api }) => {
+  await page.goto(storePage(site, api, '/a'));
+  await api.waitFor(1);
+  // Clicks in separate milliseconds, as a shopper makes them: the cap keeps the newest by time.
+  for (let i = 0; i < 55; i++) {
+    await page.evaluate((n) => window.datacue.track({ type: 'click', subtype: 'product', product_id: `p${n}` }, true), i);
+    await page.waitForTimeout(2);
+  }
+  const kept = await page.evaluate(() =>
+    Object.keys(localStorage)
+      .filter((k) => k.startsWith('datacue_d:'))
+      .map((k) => (JSON.parse(localStorage.getItem(k)!) as { body: string }).body),
+  );
+  expect(kept.map((b) => JSON.parse(b).event.product_id).sort()).toEqual(Array.from({ length: 50 }, (_, i) => `p${i + 5}`).sort());
+
+  await page.goto(storePage(site, api, '/b', { config: { page_type: 'cart' } }));
+  await api.waitFor(52);
+  await page.waitForLoadState('networkidle');
+  const clicks = api.received.filter((r) => r.json.event.type === 'click').map((r) => r.json.event.product_id);
+  expect(clicks.sort()).toEqual(Array.from({ length: 50 }, (_, i) => `p${i + 5}`).sort());
+  expect(await outbox(page)).toEqual([]);
+});
+
 test('two tabs loading at the same moment send a deferred click once', async ({ page, context, site, api }) => {
   await page.goto(storePage(site, api, '/a'));
   await api.waitFor(1);

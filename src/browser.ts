@@ -8,7 +8,7 @@ type Host = Omit<Window, 'datacue'> & { datacue?: Partial<Datacue> & Partial<Dat
 
 function start(host: Host) {
   const previous = host.datacue;
-  if (previous && !previous.q && previous.track) return; // loaded twice: the first copy is in charge
+  if (previous?.track && !previous.q) return; // loaded twice: the first copy is in charge
   const tracker = createTracker();
   host.datacue = tracker.api;
   // A page without datacueConfig sets up with datacue.init() (the reference's way), which also flushes.
@@ -18,7 +18,8 @@ function start(host: Host) {
     Promise.resolve((tracker.api[method] as (...a: unknown[]) => unknown)(...args)).then(resolve, reject);
   }
   if (config) void tracker.sendPage(config);
-  host.addEventListener('online', () => void tracker.flush());
+  // flush() ignores the event it is handed and never rejects.
+  host.addEventListener('online', tracker.flush);
 }
 
 // Under Node (server-side rendering, a test importing it) there is no page: do nothing, say nothing.

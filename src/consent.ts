@@ -38,27 +38,26 @@ function read(value: unknown, key: string, warn: Warn): ConsentState {
  * `limits`: what may wait in memory while pending (by default the caps of what is kept in storage); later calls
  * are dropped, their promise settling with null.
  */
-export function createConsent(warn: Warn, erase: () => void, limits: { count: number; bytes: number } = LIMITS): Consent {
+export function createConsent(warn: Warn, erase: () => void, limits: { count: number; bytes: number } = { count: LIMITS.count, bytes: LIMITS.bytes }): Consent {
   let state: ConsentState | undefined;
   const queue: Entry[] = [];
 
-  const size = () => queue.reduce((n, e) => n + e[2], 0);
-  const drop = () => queue.splice(0).forEach((e) => e[1](null));
+  const forget = () => {
+    queue.splice(0).forEach((e) => e[1](null));
+    erase();
+  };
   // Everything that waited passes the gate again: sent when granted, kept when pending, dropped when denied.
   const release = () => queue.splice(0).forEach(pass);
 
   function pass(e: Entry) {
     if (state === 'granted') e[1](e[0]());
-    else if (state === 'denied' || queue.length >= limits.count || size() + e[2] > limits.bytes) e[1](null);
+    else if (state === 'denied' || queue.length >= limits.count || queue.reduce((n, q) => n + q[2], e[2]) > limits.bytes) e[1](null);
     else queue.push(e);
   }
 
   function to(next: ConsentState) {
     state = next;
-    if (next === 'denied') {
-      drop();
-      erase();
-    }
+    if (next === 'denied') forget();
     if (next === 'granted') {
       // The page's own event first (else the oldest). The rest stay queued, so a denial or forget() meanwhile
       // drops them, until it has settled: its answer, which the widgets render, never queues behind them.
@@ -80,10 +79,7 @@ export function createConsent(warn: Warn, erase: () => void, limits: { count: nu
       else if (!state) to(gpc === true ? 'denied' : 'granted');
     },
     set: (value) => to(read(value, 'consent', warn)),
-    forget() {
-      drop();
-      erase();
-    },
+    forget,
     wait: (run, bytes = 0, first = false) => new Promise((settle) => pass([run, settle as Entry[1], bytes, first])),
   };
 }

@@ -5,6 +5,7 @@ import type { Entry } from './outbox.js';
 import { attempt } from './attempt.js';
 import { keys, read, remove, write } from './storage.js';
 import { LIMITS } from './outbox.js';
+import { randomId } from './random-id.js';
 
 export const DEFERRED = 'datacue_d:';
 
@@ -17,9 +18,14 @@ export function readDeferred(): Entry[] {
 
 export const removeDeferred = (ids: string[]): void => ids.forEach((id) => remove(DEFERRED + id));
 
-/** Stores one deferred event at once; beyond the count cap the oldest go. */
+/**
+ * Stores one deferred event at once; beyond the count cap the oldest go. Entry ids start with their time (`entryId`),
+ * so sorted keys are oldest first; slice(0, -n) is empty while n or fewer wait.
+ */
 export function defer(e: Entry): void {
   write(DEFERRED + e.id, JSON.stringify(e));
-  const all = readDeferred();
-  removeDeferred(all.slice(0, all.length - LIMITS.count).map((d) => d.id));
+  keys(DEFERRED).sort().slice(0, -LIMITS.count).forEach(remove);
 }
+
+/** An entry's id: its time in base 36 (8 digits from 1973 to 2059, so ids sort by time), then a random id. */
+export const entryId = (at: number): string => at.toString(36) + randomId();

@@ -1,6 +1,6 @@
 import type { DatacueConfig, DatacueEvent, PageType } from './types.js';
 import { expected, type Warn } from './log.js';
-import { isObject, normalize } from './normalize.js';
+import { isObject } from './normalize.js';
 
 export const PAGE_TYPES: readonly PageType[] = [
   'home',
@@ -30,7 +30,7 @@ export function pageEvents(input: DatacueConfig, warn: Warn): DatacueEvent[] {
   const c = input as Record<string, unknown>;
   const type = c['page_type'];
   const bad = (key: string, what: string, value: unknown, outcome = 'left out') => warn(expected(key, what, value, outcome));
-  /** A required id or term: a non-empty string, or a number (which `normalize` turns into one). */
+  /** A required id or term: a non-empty string, or a number (which track()'s `normalize` turns into one). */
   const need = (key: string, v = c[key]) => {
     const ok = (typeof v == 'string' && v != '') || typeof v == 'number';
     if (!ok) bad(key, 'a non-empty string', v, 'nothing sent');
@@ -73,9 +73,11 @@ export function pageEvents(input: DatacueConfig, warn: Warn): DatacueEvent[] {
       // a backend order: the pageview alone
     } else if (!isObject(details) || !Array.isArray(details['cart']))
       bad('order_details.cart', 'an array of line items', isObject(details) ? details['cart'] : details, 'order not sent');
+    // The reference: "Orders cannot be cancelled via the browser or frontend".
     else if (status != null && status != 'completed')
-      bad('order_details.order_status', "'completed' (orders cannot be cancelled from the browser)", status, 'order not sent');
+      bad('order_details.order_status', "'completed'", status, 'order not sent');
     else if (need('order_id')) events.push({ type: 'order', subtype: 'completed', order_id: id, cart: details['cart'], timestamp: details['timestamp'] });
   }
-  return events.map((e) => normalize(e, warn) as DatacueEvent);
+  // track() normalizes every event it sends (numeric ids, string amounts), these included.
+  return events as unknown as DatacueEvent[];
 }

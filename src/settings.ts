@@ -15,9 +15,9 @@ export function readApiKey(value: unknown, warn: Warn): string | undefined {
 
 /** null, undefined and "" mean a guest; numbers are sent as strings (store plugins emit them). */
 export function readUserId(value: unknown, warn: Warn): string | undefined {
-  if (value === null || value === undefined || value === '') return undefined;
-  if (typeof value === 'string') return value;
-  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+  if (value == null || value === '') return undefined;
+  // Number.isFinite is false for anything but a finite number.
+  if (typeof value == 'string' || Number.isFinite(value)) return String(value);
   warn(expected('user_id', 'a string or null', value, 'sent as a guest'));
   return undefined;
 }

@@ -1,4 +1,4 @@
-import { nanoid } from 'nanoid';
+import { randomId } from './random-id.js';
 import type {
   Datacue,
   DatacueConfig,
@@ -20,7 +20,7 @@ import { isRetryable } from './retry.js';
 import type { Entry, Outbox } from './outbox.js';
 import { DB_NAME, HINT } from './store.js';
 import { loadOutbox } from './load-outbox.js';
-import { defer, DEFERRED } from './deferred.js';
+import { defer, DEFERRED, entryId } from './deferred.js';
 import { keys, read, remove } from './storage.js';
 import { anonymousId, forgetAnonymousId } from './identity.js';
 import { createConsent } from './consent.js';
@@ -45,11 +45,11 @@ export interface Tracker {
 }
 
 /** Runs an API call so that nothing but a DatacueError (the documented rejection) escapes into the page. */
-const guarded = <T>(fn: () => Promise<T>, fallback: T): Promise<T> =>
+const guarded = <T>(fn: () => Promise<T>): Promise<T | null> =>
   fn().catch((e) => {
     if (e instanceof DatacueError) throw e;
     oops(e);
-    return fallback;
+    return null;
   });
 
 /** The page a page event stands for: pageviews and searches, also when sent through track(). */
@@ -65,15 +65,15 @@ export function createTracker(): Tracker {
   let profile: Profile | undefined;
   let anonId: string | undefined;
   // Deferred events carry the id of the page load (or single-page route) that deferred them; it never sends them.
-  let pageId = nanoid();
+  let pageId = randomId();
   let routed = false;
   let latest: PageRecommendations | undefined;
   const listeners = new Set<RecommendationsListener>();
-  // The settlers of each track() promise whose event is still being delivered by this tab.
-  const waiting = new Map<string, [(r: Response) => void, (e: DatacueError) => void]>();
+  // How each track() promise whose event is still being delivered by this tab settles: with the answer, or rejected.
+  const waiting = new Map<string, (r: Response | DatacueError) => void>();
   let box: Promise<Outbox> | undefined;
+  // Every storage access below is guarded (attempt), so this also runs quietly under Node.
   const consent = createConsent(warn, () => {
-    if (!inBrowser) return;
     anonId = undefined;
     forgetAnonymousId();
     keys(DEFERRED).concat(HINT).forEach(remove);
@@ -84,10 +84,9 @@ export function createTracker(): Tracker {
   const decide = (opts: unknown) =>
     consent.configure((opts as Options | undefined)?.consent, (globalThis.navigator as { globalPrivacyControl?: unknown } | undefined)?.globalPrivacyControl);
 
-  const settle = (id: string) => {
-    const w = waiting.get(id);
+  const settle = (id: string, result: Response | DatacueError) => {
+    waiting.get(id)?.(result);
     waiting.delete(id);
-    return w;
   };
 
   /** The one place an event goes on the wire. */
@@ -97,23 +96,19 @@ export function createTracker(): Tracker {
     const reply = await post(eventsUrl(options), authorization(apiKey!), e.body!);
     if (options.debug) say('log', 'response', reply.status, reply.data);
     if (isRetryable(reply.status)) return reply;
-    const [resolve, reject] = settle(e.id) ?? [];
-    if (reply.status < 300) resolve?.(isObject(reply.data) ? reply.data : null);
+    if (reply.status < 300) settle(e.id, isObject(reply.data) ? reply.data : null);
     else {
       const message = serverMessage(reply.data, reply.status);
       say('error', `the events API refused the event (${reply.status}): ${message}`);
-      reject?.(new DatacueError(reply.status, message));
+      settle(e.id, new DatacueError(reply.status, message));
     }
     return undefined;
   }
 
-  const me = nanoid();
+  const me = randomId();
   // Out of this tab's hands: delivered by another, or kept in storage for a later page load or `online`.
-  const gave = (id: string, why?: Reply) => {
-    const [resolve, reject] = settle(id) ?? [];
-    if (why) reject?.(new DatacueError(why.status, `${serverMessage(why.data, why.status)}; kept to send again later`));
-    else resolve?.(null);
-  };
+  const gave = (id: string, why?: Reply) =>
+    settle(id, why ? new DatacueError(why.status, `${serverMessage(why.data, why.status)}; kept to send again later`) : null);
   /** The outbox, loaded the first time an event waits (most pages never load it). */
   const outbox = () =>
     (box ||= loadOutbox().then(
@@ -162,13 +157,13 @@ export function createTracker(): Tracker {
       // first on a grant: its answer is what the widgets render.
       const response = consent.wait(
         async () => {
-          const e: Entry = { id: nanoid(), at, body: JSON.stringify(envelope(data, { anonymous_id: (anonId ||= anonymousId()), ...user }, at)) };
+          const e: Entry = { id: entryId(at), at, body: JSON.stringify(envelope(data, { anonymous_id: (anonId ||= anonymousId()), ...user }, at)) };
           if (later === true) {
             defer({ ...e, page: pageId });
             return null;
           }
           return new Promise<Response>((resolve, reject) => {
-            waiting.set(e.id, [resolve, reject]);
+            waiting.set(e.id, (r) => (r instanceof DatacueError ? reject(r) : resolve(r)));
             // Consent withdrawn before the frame: not sent.
             const go = () => (consent.state === 'granted' ? void first(e) : resolve(null));
             if (now) go();
@@ -179,9 +174,9 @@ export function createTracker(): Tracker {
         !!page_type,
       );
       // A page event's answer (null when it failed or consent is denied) is what the widgets render.
-      if (page_type && later !== true) void response.then((r) => r, () => null).then((r) => publish({ page_type, response: r }));
+      if (page_type && later !== true) void response.catch(() => null).then((r) => publish({ page_type, response: r }));
       return response;
-    }, null);
+    });
   }
 
   // What earlier pages left waits for consent like this page's events: even reading it opens storage.
@@ -192,7 +187,6 @@ export function createTracker(): Tracker {
           // Only when an event waits: the outbox's hint, or deferred events.
           if (inBrowser && apiKey && (read(HINT) || keys(DEFERRED).length)) await (await outbox()).flush();
         }),
-      undefined,
     );
 
   function publish(page: PageRecommendations) {
@@ -223,20 +217,21 @@ export function createTracker(): Tracker {
       return undefined;
     }
     // What a config leaves out stays as the first config set it (single-page routes name only the page).
-    if ('api_key' in config) keyReported = !(apiKey = readApiKey(config['api_key'], warn));
+    // A config without api_key keeps the key already set; with none set yet, its absence is reported here.
+    if ('api_key' in config || !apiKey) keyReported = !(apiKey = readApiKey(config['api_key'], warn));
     if ('options' in config) options = { ...options, ...readOptions(config['options'], warn) };
     // A config without options.consent keeps a state already decided (single-page routes, a queued consent()).
     decide(config['options']);
     if ('user_id' in config) {
       const before = userId;
-      setUser(config['user_id'], profile);
+      userId = readUserId(config['user_id'], warn);
       if (userId !== before) profile = undefined;
     }
     return config as DatacueConfig;
   }
 
   async function sendPage(config: DatacueConfig): Promise<Response> {
-    if (routed) pageId = nanoid();
+    if (routed) pageId = randomId();
     const [first] = pageEvents(config, warn).map((e) => emit(e, false, !routed).catch(() => null));
     routed = true;
     void flush();
@@ -246,9 +241,7 @@ export function createTracker(): Tracker {
   const api: Datacue = {
     init: (key, opts) =>
       safely(() => {
-        keyReported = !(apiKey = readApiKey(key, warn));
-        options = readOptions(opts, warn);
-        decide(opts);
+        configure(() => ({ api_key: key, options: opts }));
         // Pages without a datacueConfig start here: send what earlier pages left waiting.
         void flush();
       }),
@@ -258,11 +251,11 @@ export function createTracker(): Tracker {
       guarded(async () => {
         const c = configure(() => config);
         return c ? sendPage(c) : null;
-      }, null),
+      }),
     consent: (state) => safely(() => consent.set(state)),
     forget: () => safely(consent.forget),
+    // A listener that is not a function is reported (by `notify`) when it is called, like one that throws.
     onRecommendations(listener) {
-      if (typeof listener !== 'function') return () => {};
       listeners.add(listener);
       if (latest) notify(listener, latest);
       return () => listeners.delete(listener);

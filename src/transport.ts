@@ -3,8 +3,8 @@
 export interface Reply {
   /** HTTP status, or 0 when the request never got an answer. */
   status: number;
-  data: unknown;
-  retryAfter: string | null;
+  data?: unknown;
+  retryAfter?: string | null;
 }
 
 // Browsers refuse keepalive bodies over 64 KiB in total.
@@ -29,6 +29,6 @@ export async function post(url: string, auth: string, body: string): Promise<Rep
     return { status: res.status, data, retryAfter: res.headers.get('Retry-After') };
   } catch {
     // No answer, or the connection broke while reading it: both are network failures.
-    return { status: 0, data: null, retryAfter: null };
+    return { status: 0 };
   }
 }

@@ -1,5 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { envelope } from '../src/envelope';
+import { randomId } from '../src/random-id';
+import { entryId } from '../src/deferred';
 import { authorization, eventsUrl, readApiKey, readOptions, readUserId, EVENTS_URL, STAGING_EVENTS_URL } from '../src/settings';
 import { serverMessage } from '../src/error';
 import { describe as show, expected } from '../src/log';
@@ -77,5 +79,22 @@ describe('messages', () => {
     expect(show(cyclic)).toBe('[object Object]');
     expect(show(undefined)).toBe('undefined');
     expect(expected('k', 'x', [1], 'ignored')).toBe('k: expected x, got [1]; ignored');
+  });
+});
+
+describe('ids', () => {
+  it('randomId: 21 characters of the cookie-safe alphabet the identity reader accepts, never repeated', () => {
+    const ids = Array.from({ length: 20_000 }, randomId);
+    expect(ids.every((id) => /^[0-9a-v]{21}$/.test(id))).toBe(true);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it('entryId: sorts by time (what the deferred-events cap relies on), then random', () => {
+    const a = entryId(Date.UTC(2026, 0, 1));
+    const b = entryId(Date.UTC(2026, 0, 1) + 1);
+    const c = entryId(Date.UTC(2059, 0, 1));
+    expect([c, b, a].sort()).toEqual([a, b, c]);
+    expect(a.slice(0, 8)).toBe(Date.UTC(2026, 0, 1).toString(36));
+    expect(entryId(5)).not.toBe(entryId(5));
   });
 });
