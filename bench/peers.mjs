@@ -96,8 +96,9 @@ export const owner = (lib, origin) => {
 const BANNER_ANSWER = { main_banners: [{ banner_id: 'B1', name: 'Bathroom', photo_url: '/img/banner-b1.png', link: '/category/bathroom' }] };
 
 /**
- * The banner page: our standard banners (a static banner plus the main banner the answer names) against the same
- * page with the two banners as plain `<img>` elements of the same size and place.
+ * The banner page: our standard banners (the static banner, whose box the main banner the answer names takes) against
+ * the same page with that main banner as a plain `<img>` of the same size and place (the row's middle column; full
+ * width on a phone).
  */
 export const BANNERS = [
   {
@@ -110,8 +111,8 @@ export const BANNERS = [
   {
     name: 'plain <img> banner',
     scripts: {},
-    head: '<style>.banners img{display:block;width:100%;height:auto;aspect-ratio:5/3}</style>',
-    container: '<div class="banners"><a href="/sale"><img src="/img/banner-static.png" width="1200" height="720" alt="Sale"></a><a href="/category/bathroom"><img src="/img/banner-b1.png" width="1200" height="720" alt="Bathroom"></a></div>',
+    head: '<style>.banners{display:grid;grid-template-columns:2fr 5fr 2fr;gap:16px;margin:16px 0}.banners a{grid-column:2}.banners img{display:block;width:100%;height:auto;aspect-ratio:5/3}@media (max-width:640px){.banners{grid-template-columns:1fr 1fr}.banners a{grid-column:1/-1}}</style>',
+    container: '<div class="banners"><a href="/category/bathroom"><img src="/img/banner-b1.png" width="1200" height="720" alt="Bathroom"></a></div>',
     response: () => undefined,
   },
 ];

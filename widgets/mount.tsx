@@ -94,7 +94,8 @@ export function mountWidgets(datacue: Tracker, options: MountOptions = {}): () =
   const held = new Map<HTMLElement, number>();
   const root = options.root ?? document;
   const all = () => Array.from(root.querySelectorAll<HTMLElement>(PLACEHOLDER_SELECTOR));
-  const keyOf = (i: number) => `${page?.page_type ?? storeConfig().pageType ?? ''}|${i}`;
+  // A page without a page type ("undefined|0") is one more kind of page.
+  const keyOf = (i: number) => `${page?.page_type ?? storeConfig().pageType}|${i}`;
 
   /** Before the answer, each placeholder holds the box it will fill: from its ratios, or as it was last time. */
   const hold = () => {
@@ -106,7 +107,7 @@ export function mountWidgets(datacue: Tracker, options: MountOptions = {}): () =
       safely(() => {
         const h = reserveHeight(readSpec((name) => el.getAttribute(name), report), widths[i]!, innerWidth, memory[keyOf(i)]);
         held.set(el, h);
-        el.style.minHeight = h ? `${h}px` : '';
+        el.style.minHeight = `${h}px`;
       }),
     );
   };

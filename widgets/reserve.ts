@@ -22,20 +22,23 @@ const PHONE = 640;
  * The height to hold for a placeholder `width` px wide in a window `viewport` px wide. A remembered answer at the
  * same width is exact. Otherwise banners follow their fixed ratios: the standard layout's first row
  * (narrow | static | narrow, on a phone the wide box over two narrow ones) inside its margins, a slot its banner's
- * ratio. A product section's height depends on what the answer carries, so only a remembered one is held.
+ * ratio. Products: see below.
  */
 export function reserveHeight(spec: WidgetSpec, width: number, viewport: number, last?: Remembered): number {
   if (width <= 0) return 0;
   if (last && Math.abs(last.w - width) < 1) return last.h;
   switch (spec.kind) {
     case 'banners':
-      return GAP * 2 + (viewport > PHONE ? (width - 2 * GAP) / 3 : width * 0.6 + GAP + ((width - GAP) / 2) * 1.5);
+      // Phone: 0.6 w + GAP + 1.5 (w - GAP) / 2 = 1.35 w + GAP / 4.
+      return GAP * 2 + (viewport > PHONE ? (width - 2 * GAP) / 3 : 1.35 * width + GAP / 4);
     case 'slot':
       return width * (spec.which === 'main' ? 0.6 : 1.5);
     case 'products':
-      // Cards are square images over text of a fixed height: a section's height at another width is unknown,
-      // but the shopper's window rarely changes between pages, so the last one is the best guess.
-      return last?.h ?? 0;
+      // The last answer's height (the shopper's window rarely changes between pages). Never seen: one carousel
+      // section (the default layout), its title over one row of square cards, a little over what the widgets'
+      // stylesheet draws with name and price (measured: 415 px at 1,160 wide, 290-330 on phones), since a box too
+      // tall keeps its height where giving it up would move what is in view. A grid's rows depend on the answer.
+      return last?.h ?? (spec.override.layout == 'grid' ? 0 : viewport > PHONE ? width / 4 + 135 : 325);
     default:
       return 0;
   }
