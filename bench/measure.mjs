@@ -119,6 +119,19 @@ function watchClicks() {
   })).observe({ type: 'event', durationThreshold: 16, buffered: true });
 }
 
+/** Samples the page's main thread (CDP Profiler, 100 µs); `stop` gives the time attributed to the library's scripts. */
+async function profileMainThread(cdp, lib, server) {
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+  await cdp.send('Profiler.start');
+  return async () => {
+    const { profile } = await cdp.send('Profiler.stop');
+    await cdp.send('Profiler.disable');
+    const { ms, spanMs } = attributedMs(profile, owner(lib, server.origin));
+    return { mainThreadMs: ms, profiledMs: spanMs };
+  };
+}
+
 /**
  * One tracking contender, in one fresh context under 4x CPU:
  * - load: main-thread time attributed to the library's scripts (CDP Profiler, 100 µs sampling) from navigation until
@@ -136,23 +149,14 @@ export async function trackerCost(browser, server, lib, { load = true, click = t
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
     await routeThirdParties(context, lib, server, () => undefined);
     server.set({ html: storePage(lib.head, '', { track: click ? lib.track : undefined }), scripts: lib.scripts });
-    if (load) {
-      await cdp.send('Profiler.enable');
-      await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
-      await cdp.send('Profiler.start');
-    }
+    const profiled = load && (await profileMainThread(cdp, lib, server));
     const sent = lib.sent ? page.waitForRequest((r) => lib.sent(r.url()), { timeout: 30_000 }) : Promise.resolve();
     await page.goto(`${server.origin}/page`, { waitUntil: 'load' });
     await sent;
     // Let the work that follows the request (its answer, timers the library set) settle, the same for everyone.
     await page.waitForTimeout(300);
     const result = { files: [...server.loaded] };
-    if (load) {
-      const { profile } = await cdp.send('Profiler.stop');
-      await cdp.send('Profiler.disable');
-      const { ms, spanMs } = attributedMs(profile, owner(lib, server.origin));
-      Object.assign(result, { mainThreadMs: ms, profiledMs: spanMs });
-    }
+    if (profiled) Object.assign(result, await profiled());
     if (click) {
       for (let i = 0; i < clicks; i++) {
         await page.mouse.click(24 + 90, 80 + 24);
@@ -196,11 +200,9 @@ async function scenarioPage(browser, scenario) {
     ...(scenario.mobile ? { deviceScaleFactor: 3, isMobile: true, hasTouch: true } : {}),
   });
   const page = await context.newPage();
-  if (scenario.cpu !== 1) {
-    const cdp = await context.newCDPSession(page);
-    await cdp.send('Emulation.setCPUThrottlingRate', { rate: scenario.cpu });
-  }
-  return { context, page };
+  const cdp = await context.newCDPSession(page);
+  if (scenario.cpu !== 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: scenario.cpu });
+  return { context, page, cdp };
 }
 
 /** Layout shifts from the first byte (shifts right after input excluded, as CLS does) and the largest paint. */
@@ -214,10 +216,11 @@ function watchVitals() {
 
 /**
  * Widgets in one scenario: from the end of the response that carried the recommendations, and from navigation, to
- * the frame after the 16th card is in the DOM; the layout shift while they load.
+ * the frame after the 16th card is in the DOM; the layout shift while they load; the main-thread time of the
+ * library's own scripts (ours: datacue.js and datacue-storefront.js) from navigation to 300 ms after that frame.
  */
 export async function widgetCost(browser, server, lib, scenario) {
-  const { context, page } = await scenarioPage(browser, scenario);
+  const { context, page, cdp } = await scenarioPage(browser, scenario);
   try {
     await page.addInitScript(watchVitals);
     await page.addInitScript((card) => {
@@ -229,9 +232,11 @@ export async function widgetCost(browser, server, lib, scenario) {
     }, lib.card);
     await routeThirdParties(context, lib, server, lib.response, scenario.delayMs);
     server.set({ html: storePage(lib.head, lib.container), scripts: lib.scripts, response: lib.response, delayMs: scenario.delayMs });
+    const profiled = await profileMainThread(cdp, lib, server);
     await page.goto(`${server.origin}/page`, { waitUntil: 'load' });
     await page.waitForFunction(() => window.__painted, null, { timeout: 30_000 });
     await page.waitForTimeout(300); // shifts that follow the render count too
+    const { mainThreadMs } = await profiled();
     const result = await page.evaluate(() => {
       const painted = window.__painted;
       // The answer that carried the recommendations: the last JSON response that ended before the cards appeared.
@@ -239,6 +244,7 @@ export async function widgetCost(browser, server, lib, scenario) {
       return { renderMs: painted - Math.max(...answers.map((e) => e.responseEnd)), paintedMs: painted, cls: window.__cls };
     });
     result.files = [...server.loaded];
+    result.mainThreadMs = mainThreadMs;
     return result;
   } finally {
     await context.close();

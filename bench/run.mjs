@@ -102,7 +102,7 @@ for (const key of wants('widgets') ? scenarioKeys : []) {
   for (const lib of WIDGETS) {
     jobs.push(job(`${lib.name} (widgets${key})`, async () => {
       const r = await attempt(`${lib.name} (widgets${key})`, () => widgetCost(browser, server, lib, SCENARIOS[key]));
-      for (const figure of ['cls', 'paintedMs', 'renderMs']) add('widgets', lib.name, figure + key, r?.[figure] ?? NaN);
+      for (const figure of ['cls', 'paintedMs', 'renderMs', 'mainThreadMs']) add('widgets', lib.name, figure + key, r?.[figure] ?? NaN);
       if (r) files.set(`widgets|${lib.name}`, r.files);
     }));
   }
