@@ -107,6 +107,8 @@ export function createOutbox(env: Env, page: () => string) {
       return prune([...all.filter((x) => x !== there), next], now, del).includes(next);
     });
     if (kept) env.mark(true);
+    // The copy the page kept until now (tracker.ts `first`): the store has the event, or another tab moved it in.
+    if (fresh) env.moved([e.id]);
     if (kept && keep) retryAt(next);
     else settle(e.id, reply);
   }
@@ -147,6 +149,8 @@ export function createOutbox(env: Env, page: () => string) {
       const taken = await store.tx((all, put, del) => {
         for (const d of deferred) {
           if (!all.some((x) => x.id === d.id)) {
+            // A failed first attempt's copy (page ''), moved in before its page stored it: it waits like a retry.
+            if (!d.page) Object.assign(d, { tries: 1, next: q + retryDelay(1, env.random()) });
             put(d);
             all.push(d);
           }
