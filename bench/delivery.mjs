@@ -242,10 +242,11 @@ async function round(browser, { root, shoppers, events, seed }) {
       repeatsAbsorbed += accepted.length - identities.size;
       continue;
     }
-    // Lost: was its last request still unanswered when the page that sent it went away?
+    // Lost: was its last request still unanswered when the page that sent it went away? The page goes away once the
+    // next page has arrived, after the server served it: an answer sent in the same millisecond cannot have reached it.
     const last = entries.at(-1);
     const gone = last && leftAt(last.nav);
-    const cause = gone !== undefined && (last.answeredAt === undefined || last.answeredAt > gone) ? 'inFlightAtUnload' : waiting.has(tag) ? 'waitingAtEnd' : 'other';
+    const cause = gone !== undefined && (last.answeredAt === undefined || last.answeredAt >= gone) ? 'inFlightAtUnload' : waiting.has(tag) ? 'waitingAtEnd' : 'other';
     lost[cause]++;
     lostTags.push({ tag, cause, attempts: entries.map((x) => x.outcome ?? 'unanswered') });
   }
