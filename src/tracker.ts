@@ -129,11 +129,10 @@ export function createTracker(): Tracker {
     const reply = await send(e);
     if (reply) {
       // Kept at once, as a deferred event any later page load sends: the page may go away before the outbox has
-      // loaded and stored it (which then drops this copy). Not a network failure in a hidden page: that may be the
-      // browser cancelling the request as the page goes away, left to it (in flight); kept only if the outbox is
-      // unreachable (offline?).
-      if (reply.status || !document.hidden) defer({ ...e, page: '' });
-      await outbox().then((o) => o.failed(e, reply), () => (defer({ ...e, page: '' }), gave(e.id, reply)));
+      // loaded and stored it (which then drops this copy), or the outbox may be unreachable (offline?). After a task:
+      // a failure reported as the page goes away (the browser cancelling a request in flight) never writes it.
+      setTimeout(defer, 0, { ...e, page: '' });
+      await outbox().then((o) => o.failed(e, reply), () => gave(e.id, reply));
     }
   }
 
