@@ -191,11 +191,32 @@ async function round(browser, { root, shoppers, events, seed }) {
     quiet = api.lastAccepted === before ? quiet + 1 : 0;
     if (quiet >= 2 && Date.now() - settleFrom >= 20_000) break;
   }
-  // What is still waiting in storage (the localStorage outbox of today's tracker; another store is not read).
+  // What is still waiting in storage: deferred events (localStorage keys datacue_d:*) and the outbox (IndexedDB
+  // `datacue`, entries with a body; without one an entry is a tombstone). Read before the contexts close.
   const waiting = new Set();
   for (const context of contexts) {
     const page = context.pages()[0];
-    const stored = await page.evaluate(() => localStorage.getItem('datacue_outbox')).catch(() => null);
+    const stored = await page
+      .evaluate(async () => {
+        const keys = Object.keys(localStorage).filter((k) => k.startsWith('datacue_d:')).map((k) => localStorage.getItem(k));
+        const names = (await indexedDB.databases?.())?.map((d) => d.name) ?? [];
+        if (!names.includes('datacue')) return keys.join();
+        const db = await new Promise((done, fail) => {
+          const open = indexedDB.open('datacue');
+          open.onsuccess = () => done(open.result);
+          open.onerror = () => fail(open.error);
+        });
+        const all = db.objectStoreNames.contains('outbox')
+          ? await new Promise((done) => {
+              const q = db.transaction('outbox').objectStore('outbox').getAll();
+              q.onsuccess = () => done(q.result);
+              q.onerror = () => done([]);
+            })
+          : [];
+        db.close();
+        return [...keys, ...all.map((e) => e.body ?? '')].join();
+      })
+      .catch(() => null);
     for (const tag of stored?.match(/s\d+-t\d+-[wc]\d+/g) ?? []) waiting.add(tag);
   }
   const closedAt = Date.now();
@@ -221,10 +242,11 @@ async function round(browser, { root, shoppers, events, seed }) {
       repeatsAbsorbed += accepted.length - identities.size;
       continue;
     }
-    // Lost: was its last request still unanswered when the page that sent it went away?
+    // Lost: was its last request still unanswered when the page that sent it went away? The page goes away once the
+    // next page has arrived, after the server served it: an answer sent in the same millisecond cannot have reached it.
     const last = entries.at(-1);
     const gone = last && leftAt(last.nav);
-    const cause = gone !== undefined && (last.answeredAt === undefined || last.answeredAt > gone) ? 'inFlightAtUnload' : waiting.has(tag) ? 'waitingAtEnd' : 'other';
+    const cause = gone !== undefined && (last.answeredAt === undefined || last.answeredAt >= gone) ? 'inFlightAtUnload' : waiting.has(tag) ? 'waitingAtEnd' : 'other';
     lost[cause]++;
     lostTags.push({ tag, cause, attempts: entries.map((x) => x.outcome ?? 'unanswered') });
   }

@@ -75,6 +75,29 @@ test('a failed send loads the outbox (a sibling of the script), which delivers i
   expect(errors).toEqual([]);
 });
 
+test('a failed send whose page goes away before the outbox has loaded: kept at once, sent by the next page, once', async ({ page, site, api, errors }) => {
+  let down = true;
+  const accepted = failWhile(api, () => down);
+  // The outbox script never arrives on this page (a slow network): the page goes away while it loads.
+  let asked = false;
+  await page.route('**/datacue-outbox.js', () => void (asked = true));
+  await page.goto(storePage(site, '/a', api.url));
+  await api.waitFor(1);
+  void page.evaluate(() => void window.datacue.track({ type: 'wishlist', subtype: 'add', product_id: 'p1' }).catch(() => null));
+  // The 503 has been answered and read: the page asks for the outbox.
+  await expect.poll(() => asked).toBe(true);
+  expect((await waiting(page)).map((w) => w.id)).toHaveLength(1);
+  down = false;
+  await page.unroute('**/datacue-outbox.js');
+  await page.goto(storePage(site, '/b', api.url));
+  await expect.poll(() => accepted, { timeout: 10_000 }).toEqual(['p1']);
+  await expect.poll(async () => (await waiting(page)).length).toBe(0);
+  await page.reload();
+  await page.waitForTimeout(1500);
+  expect(accepted).toEqual(['p1']);
+  expect(errors).toEqual([]);
+});
+
 test('hint across tabs: an event a closed tab left waiting is sent by the next page load, once; after that no page loads the outbox', async ({ context, site, api, errors }) => {
   let down = true;
   const accepted = failWhile(api, () => down);

@@ -107,6 +107,32 @@ test('a retry in flight when its page goes away is left to the browser and never
   expect(seen.filter((x) => x === 'p1')).toHaveLength(2);
 });
 
+test('a first attempt in flight when its page goes away is left to the browser too, never sent again', async ({ context, page, site }) => {
+  // The first attempt's answer (503) comes after the page has gone: the browser reports it to the page as a network
+  // failure while it unloads, which must not be kept as a failure to retry.
+  const seen: string[] = [];
+  await context.route('https://slow-events.test/**', async (route) => {
+    if (route.request().method() === 'OPTIONS') {
+      return route.fulfill({ status: 204, headers: CORS });
+    }
+    const id = (JSON.parse(route.request().postData() ?? '{}').event?.product_id as string) ?? 'page';
+    seen.push(id);
+    if (id === 'p1') await new Promise((r) => setTimeout(r, 3000));
+    await route.fulfill({ status: id === 'p1' ? 503 : 204, headers: CORS }).catch(() => null);
+  });
+  const url = 'https://slow-events.test/';
+  await page.goto(storePage(site, '/a', url));
+  await page.evaluate(() => void window.datacue.track({ type: 'wishlist', subtype: 'add', product_id: 'p1' }).catch(() => null));
+  await expect.poll(() => seen.filter((x) => x === 'p1').length, { timeout: 10_000 }).toBe(1);
+  await page.goto(storePage(site, '/b', url, 'cart'));
+  await page.waitForTimeout(5000);
+  expect(seen.filter((x) => x === 'p1')).toHaveLength(1);
+  expect(await waiting(page)).toEqual([]);
+  await page.reload();
+  await page.waitForTimeout(1000);
+  expect(seen.filter((x) => x === 'p1')).toHaveLength(1);
+});
+
 const CORS = {
   'access-control-allow-origin': '*',
   'access-control-allow-methods': 'POST, OPTIONS',

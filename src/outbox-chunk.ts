@@ -4,7 +4,7 @@
 import { createOutbox, type Env } from './outbox.js';
 import { HINT, idbStore } from './store.js';
 import { tabLock } from './lock.js';
-import { readDeferred, removeDeferred } from './deferred.js';
+import { defer, readDeferred, removeDeferred } from './deferred.js';
 import { remove, write } from './storage.js';
 
 /** The global through which dist/datacue-outbox.js hands itself to the tracker that injected it. */
@@ -22,6 +22,7 @@ export const startOutbox = (core: Core) =>
       online: () => navigator.onLine !== false,
       ...tabLock(core.me),
       deferred: readDeferred,
+      keep: defer,
       moved: removeDeferred,
       mark: (on) => (on ? write(HINT, '1') : remove(HINT)),
       ...core,

@@ -48,11 +48,13 @@ export interface Env {
   gave(id: string, why?: Reply): void;
   /** Deferred events other page loads left, read synchronously from their storage keys. */
   deferred(): Entry[];
+  /** Writes one synchronously under its storage key (deferred.ts `defer`). */
+  keep(e: Entry): void;
   /** Removes deferred events that are now in the store. */
   moved(ids: string[]): void;
   /**
    * Sets (or clears) the hint that the store holds events, which tells a page load to load the outbox at all: set
-   * after every write that leaves one; cleared only by a flush, before its transaction, and set again if any remain.
+   * after every write that leaves one; set or cleared by a flush inside its transaction, by what the store holds.
    */
   mark(on: boolean): void;
 }
@@ -97,8 +99,13 @@ export function createOutbox(env: Env, page: () => string) {
     const now = env.now();
     const delay = retryDelay(tries, env.random(), retryAfterMs(reply.retryAfter, now));
     const keep = tries < MAX_ATTEMPTS && delay <= MAX_DELAY_MS && env.online();
+    // An answer (not a network failure, which may be the browser cancelling the request as the page goes away) is
+    // kept at once, a deferred copy (page ''), as the tracker keeps a first attempt's: the page may go away before the
+    // transaction below, which would leave a retry marked in flight. A flush takes it up from this copy.
+    const copy: Entry = { id: e.id, at: e.at, body: e.body!, tries, next: now + delay, page: '' };
+    if (reply.status) env.keep(copy);
     if (keep) await own(e.id);
-    const next: Entry = { id: e.id, at: e.at, body: e.body!, tries, next: now + delay, owner: keep ? me : '', t: env.now() };
+    const next: Entry = { ...copy, owner: keep ? me : '', t: env.now() };
     // A retry writes back only what is still there: a cap may have dropped it meanwhile.
     const kept = await store.tx((all, put, del) => {
       const there = all.find((x) => x.id === e.id);
@@ -107,6 +114,8 @@ export function createOutbox(env: Env, page: () => string) {
       return prune([...all.filter((x) => x !== there), next], now, del).includes(next);
     });
     if (kept) env.mark(true);
+    // The copy kept until now: the store has the event, or another tab moved it in.
+    env.moved([e.id]);
     if (kept && keep) retryAt(next);
     else settle(e.id, reply);
   }
@@ -142,27 +151,39 @@ export function createOutbox(env: Env, page: () => string) {
       const q = env.now();
       const live = await env.live();
       await own('');
-      env.mark(false);
-      let left = false;
+      // Copies of failures whose tab is alive and has yet to store them: theirs to remove.
+      const busy: string[] = [];
       const taken = await store.tx((all, put, del) => {
         for (const d of deferred) {
           if (!all.some((x) => x.id === d.id)) {
+            // A failed first attempt's copy (page ''), moved in before its page stored it: it waits like a retry.
+            if (!(d.page || d.tries)) Object.assign(d, { tries: 1, next: q + retryDelay(1, env.random()) });
             put(d);
             all.push(d);
           }
         }
         const kept = prune(all, env.now(), del);
-        left = kept.length > 0;
-        return kept.filter((e) => {
-          if (e.page === page() || e.owner === me || (e.owner && (live(e.owner, e) || (e.t ?? 0) >= q))) return false;
+        // Inside the transaction: a writer's mark (after its own transaction) comes after this, and a page that
+        // goes away meanwhile never leaves the hint cleared while the store holds events.
+        env.mark(kept.length > 0);
+        const taken: Entry[] = [];
+        for (let e of kept) {
+          if (e.page === page() || e.owner === me || (e.owner && (live(e.owner, e) || (e.t ?? 0) >= q))) {
+            if (e.inflight) busy.push(e.id);
+            continue;
+          }
           // Its tab went away mid-request: the browser (keepalive) owns that request, whose answer nobody can know.
-          if (e.inflight) put({ id: e.id, at: e.at });
-          else put({ ...e, owner: me, t: env.now() });
-          return !e.inflight;
-        });
+          // Unless the answer came, a failure, which the tab kept (a copy of this try's failure) but did not store.
+          const c = e.inflight && deferred.find((d) => d.id === e.id && d.tries === (e.tries ?? 0) + 1);
+          if (e.inflight && !c) put({ id: e.id, at: e.at });
+          else {
+            put((e = { ...(c || e), owner: me, t: env.now() }));
+            taken.push(e);
+          }
+        }
+        return taken;
       });
-      if (left) env.mark(true);
-      env.moved(deferred.map((d) => d.id));
+      env.moved(deferred.map((d) => d.id).filter((id) => !busy.includes(id)));
       taken.forEach((e) => {
         mine.add(e.id);
         retryAt(e);

@@ -122,12 +122,13 @@ export function createTracker(): Tracker {
   /** The first attempt goes straight out; only a retryable failure loads the outbox. */
   async function first(e: Entry) {
     const reply = await send(e);
-    if (reply)
-      await outbox().then(
-        (o) => o.failed(e, reply),
-        // Outbox unreachable (offline?): kept as a deferred event, which the next page load sends.
-        () => (defer({ ...e, page: '' }), gave(e.id, reply)),
-      );
+    if (reply) {
+      // Kept at once, as a deferred event any later page load sends: the page may go away before the outbox has
+      // loaded and stored it (which then drops this copy), or the outbox may be unreachable (offline?). After a task:
+      // a failure reported as the page goes away (the browser cancelling a request in flight) never writes it.
+      setTimeout(defer, 0, { ...e, page: '' });
+      await outbox().then((o) => o.failed(e, reply), () => gave(e.id, reply));
+    }
   }
 
   /** track(); `now` sends at once (the page's own event on load, which the widgets wait for). */

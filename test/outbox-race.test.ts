@@ -21,7 +21,11 @@ interface World {
   plan: number[];
   delivered: string[];
   refused: string[];
-  /** Events whose request was in flight (or whose answer was not yet stored) when their tab died. */
+  /**
+   * Events whose request was in flight when their tab died: sent and not answered yet, or marked in flight in the
+   * store and not yet sent. An answer the tab got (a failure it had yet to store) does not count: it keeps it at once.
+   * A network failure does count (in a browser it may be the request cancelled as the page goes away).
+   */
   lostInFlight: Set<string>;
   tabs: Tab[];
   /** The store's hint (outbox.ts `mark`): a page load without it, and without deferred keys, loads no outbox. */
@@ -33,6 +37,8 @@ interface Tab {
   dead: boolean;
   holding: boolean;
   inflight: Set<string>;
+  /** Requests whose answer this tab has got. */
+  answered: Set<string>;
   outbox: ReturnType<typeof createOutbox>;
   /** A page load or `online`, as the tracker does it: the outbox flushes only when the hint or a deferred key says so. */
   load(): void;
@@ -43,6 +49,7 @@ interface Tab {
 const REPLY: Record<number, Reply> = {
   204: { status: 204, data: null, retryAfter: null },
   503: { status: 503, data: null, retryAfter: null },
+  500: { status: 500, data: null, retryAfter: null },
   429: { status: 429, data: null, retryAfter: '1' },
   0: { status: 0, data: null, retryAfter: null },
   400: { status: 400, data: null, retryAfter: null },
@@ -61,7 +68,7 @@ function openTab(w: World, name: string, staleReads: boolean): Tab {
             if (tab.dead) return never<ReturnType<typeof fn>>();
             const result = await mem.tx(fn);
             // What this tab now has on the wire by the store's account, and what it no longer has.
-            for (const [id, e] of w.store) if (e.inflight && e.owner === name) tab.inflight.add(id);
+            for (const [id, e] of w.store) if (e.inflight && e.owner === name && !tab.answered.has(id)) tab.inflight.add(id);
             for (const id of tab.inflight) if (w.store.get(id) && !w.store.get(id)!.inflight) tab.inflight.delete(id);
             return result;
           }),
@@ -94,6 +101,14 @@ function openTab(w: World, name: string, staleReads: boolean): Tab {
     },
     send: (e) => {
       tab.inflight.add(e.id);
+      tab.answered.delete(e.id);
+      const answered = (reply: Reply | undefined) => {
+        if (reply?.status !== 0) {
+          tab.inflight.delete(e.id);
+          tab.answered.add(e.id);
+        }
+        return reply;
+      };
       return alive(
         step('request').then(() => {
           // The request reaches the server even if the tab died meanwhile (keepalive).
@@ -102,10 +117,11 @@ function openTab(w: World, name: string, staleReads: boolean): Tab {
           if (status === 400) w.refused.push(e.id);
           return step('answer', status === 204 || status === 400 ? undefined : REPLY[status]);
         }),
-      );
+      ).then(answered);
     },
     gave: (id) => tab.inflight.delete(id),
     deferred: () => [...w.keys.values(), ...(staleReads ? w.ghosts : [])].map((e) => ({ ...e })),
+    keep: (e) => void w.keys.set(e.id, { ...e }),
     moved: (ids) =>
       ids.forEach((id) => {
         const e = w.keys.get(id);
@@ -122,12 +138,18 @@ function openTab(w: World, name: string, staleReads: boolean): Tab {
     dead: false,
     holding: false,
     inflight: new Set(),
+    answered: new Set(),
     outbox: createOutbox(env, () => page),
     load: () => void (w.hint || w.keys.size ? tab.outbox.flush() : undefined),
-    // The tracker's first attempt: the outbox sees only a retryable failure.
+    // The tracker's first attempt: the outbox sees only a retryable failure, which the tracker keeps at once as a
+    // deferred copy (page '').
     track: (n) => {
       const e = { id: `${name}-e${n}`, at: w.clock, body: `${name}-e${n}` };
-      void env.send(e).then((reply) => (reply ? tab.outbox.failed(e, reply) : env.gave(e.id)));
+      void env.send(e).then((reply) => {
+        if (!reply) return env.gave(e.id);
+        w.keys.set(e.id, { ...e, page: '' });
+        return step('outbox loaded').then(() => (tab.dead ? undefined : tab.outbox.failed(e, reply)));
+      });
     },
     defer: (n) => {
       const id = `${name}-d${n}`;
@@ -200,6 +222,37 @@ describe('outbox across tabs (property)', () => {
         expect([...w.keys.keys()]).toEqual([]);
       }),
       { numRuns: 250 },
+    );
+  }, 120_000);
+
+  it('a failed answer its tab had yet to store when it died is not lost: the next page load sends the event, once', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.scheduler(), fc.array(fc.constantFrom(503, 429, 500), { minLength: 1, maxLength: 4 }), fc.nat(3), async (s, failures, dieAt) => {
+        const w: World = { s, clock: 0, store: new Map(), keys: new Map(), ghosts: [], plan: [...failures], delivered: [], refused: [], lostInFlight: new Set(), tabs: [], hint: false };
+        const a = openTab(w, 'a', true);
+        a.track(0);
+        // Tab a dies as soon as it has the answer to try number `dieAt + 1` (a failure), before anything else runs.
+        const n = Math.min(dieAt, failures.length - 1) + 1;
+        let answers = 0;
+        const answered = a.answered;
+        a.answered = { add: (id: string) => (++answers === n && kill(w, a), answered.add(id)), has: (id: string) => answered.has(id), delete: (id: string) => answered.delete(id) } as Set<string>;
+        for (let idle = 0; !a.dead && idle < 5; ) {
+          if (s.count() > 0) (idle = 0), await s.waitOne();
+          else (idle++, await new Promise((r) => setTimeout(r, 0)));
+        }
+        expect(a.dead).toBe(true);
+        w.clock += 10 * 60_000;
+        openTab(w, 'b', true).load();
+        await drain(s);
+        for (let k = 0; k < failures.length; k++) {
+          w.clock += 10 * 60_000;
+          openTab(w, `c${k}`, true).load();
+          await drain(s);
+        }
+        expect(w.delivered).toEqual(['a-e0']);
+        expect([...w.store.values()].filter((e) => e.body)).toEqual([]);
+      }),
+      { numRuns: 200 },
     );
   }, 120_000);
 
