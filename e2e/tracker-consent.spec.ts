@@ -320,9 +320,10 @@ const WIDGETS = `<header style="height:80px">Store</header>
 const withWidgets = { head: '<script src="/dist/datacue-storefront.js"></script>', body: WIDGETS };
 
 /** Where every placeholder and the store's content below them are. */
+/** Where each placeholder (and the content below them) is, for those in the window: a box below it may collapse. */
 const layout = (page: Page) =>
   page.locator('[data-dc-banners], [data-dc-main-insert-banner], [data-dc-products], #below').evaluateAll((els) =>
-    els.map((e) => JSON.stringify(e.getBoundingClientRect())),
+    els.map((e) => e.getBoundingClientRect()).filter((r) => r.top < innerHeight).map((r) => JSON.stringify(r)),
   );
 
 test('widgets with consent denied: only the static banner, no personalised banner or product section', async ({ page, site, api, errors }) => {

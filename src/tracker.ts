@@ -159,7 +159,7 @@ export function createTracker(): Tracker {
       const response = consent.wait(
         async () => {
           const e: Entry = { id: entryId(at), at, body: JSON.stringify(envelope(data, { anonymous_id: (anonId ||= anonymousId()), ...user }, at)) };
-          if (later === true) {
+          if (later) {
             defer({ ...e, page: pageId });
             return null;
           }
@@ -175,7 +175,7 @@ export function createTracker(): Tracker {
         !!page_type,
       );
       // A page event's answer (null when it failed or consent is denied) is what the widgets render.
-      if (page_type && later !== true) void response.catch(() => null).then((r) => publish({ page_type, response: r }));
+      if (page_type && !later) void response.catch(() => null).then((r) => publish({ page_type, response: r }));
       return response;
     });
   }
@@ -247,7 +247,8 @@ export function createTracker(): Tracker {
         void flush();
       }),
     identify: (id, p) => safely(() => setUser(id, p)),
-    track: (event, later) => emit(event, later),
+    // A third argument (`now`, for the page's own event) only sends before the next paint instead of after it.
+    track: emit,
     page: (config: PageConfig) =>
       guarded(async () => {
         const c = configure(() => config);
