@@ -155,7 +155,8 @@ export function mountWidgets(datacue: Tracker, options: MountOptions = {}): () =
         const moneyFormat = spec.kind === 'products' && spec.moneyFormat ? spec.moneyFormat : currency ? undefined : storeFormat;
         const view = {
           texts: texts(lang),
-          price: formatter(locale, currency || options.currency || 'USD', moneyFormat),
+          // Built on the first price drawn: a first Intl.NumberFormat costs tens of ms, never before a banner.
+          price: (amount: number) => formatter(locale, currency || options.currency || 'USD', moneyFormat)(amount),
           id: `dc${i}`,
           fields: settings.fields,
           button: settings.button,
@@ -208,10 +209,11 @@ export function mountWidgets(datacue: Tracker, options: MountOptions = {}): () =
     if (styles) injectStyles(styles === true ? undefined : styles.nonce);
   });
   if (document.readyState === 'loading') {
-    // While the page is parsed, hold each placeholder's box as it arrives: the browser may paint a part of the page
-    // before the end of parsing. Then draw as soon as the document is parsed, before the page's deferred scripts
+    // While the page is parsed, draw each placeholder as it arrives (its box held, the static banner's image asked
+    // for at once: often the page's largest paint): the browser may paint a part of the page before the end of
+    // parsing. Then draw again as soon as the document is parsed, before the page's deferred scripts
     // (DOMContentLoaded waits for them).
-    const watch = new MutationObserver(() => all().length > held.size && safely(hold));
+    const watch = new MutationObserver(() => all().length > held.size && safely(draw));
     watch.observe(document, { childList: true, subtree: true });
     document.addEventListener(
       'readystatechange',
