@@ -100,6 +100,37 @@ function reply(res, status, type, body, headers = {}) {
   res.end(body);
 }
 
+/**
+ * In every store page: counts, per event tag, the outcomes of its requests that reached the page's script (an answer
+ * whose body was read, or a network error), in the tab's sessionStorage (it survives the tab's navigations). A
+ * request whose outcome never reached the page was in flight when the page went away, whatever the server's clock
+ * says: on a busy machine an answer can sit in the browser for seconds before the page's script runs.
+ */
+function recordOutcomes() {
+  const fetch = window.fetch;
+  const mark = (tag) => {
+    try {
+      const seen = JSON.parse(sessionStorage.getItem('bench_seen') || '{}');
+      seen[tag] = (seen[tag] || 0) + 1;
+      sessionStorage.setItem('bench_seen', JSON.stringify(seen));
+    } catch {
+      /* a page without storage: its outcomes count as unseen */
+    }
+  };
+  window.fetch = function (input, init) {
+    const tag = /"product_id":"(s\d+-t\d+-[wc]\d+)"/.exec(typeof init?.body === 'string' ? init.body : '')?.[1];
+    const request = fetch.call(this, input, init);
+    if (!tag) return request;
+    return request.then(
+      (r) => (r.clone().text().then(() => mark(tag), () => mark(tag)), r),
+      (e) => {
+        mark(tag);
+        throw e;
+      },
+    );
+  };
+}
+
 /** One round: every shopper's two tabs shop at once under faults, then settle without faults; then the counts. */
 async function round(browser, { root, shoppers, events, seed }) {
   const started = Date.now();
@@ -114,6 +145,7 @@ async function round(browser, { root, shoppers, events, seed }) {
   const contexts = [];
   for (let s = 1; s <= shoppers; s++) {
     const context = await browser.newContext();
+    await context.addInitScript(recordOutcomes);
     contexts.push(context);
     const shopper = { context, online: Promise.resolve(), navigating: 0 };
     for (let t = 1; t <= 2; t++) tabs.push({ shopper, s, t, page: await context.newPage(), n: 0, random: seeded(seed * 1000 + s * 10 + t) });
@@ -194,6 +226,11 @@ async function round(browser, { root, shoppers, events, seed }) {
   // What is still waiting in storage: deferred events (localStorage keys datacue_d:*) and the outbox (IndexedDB
   // `datacue`, entries with a body; without one an entry is a tombstone). Read before the contexts close.
   const waiting = new Set();
+  const seen = new Map(); // tag → outcomes its pages' scripts received, over every tab
+  for (const tab of tabs) {
+    const counts = await tab.page.evaluate(() => JSON.parse(sessionStorage.getItem('bench_seen') || '{}')).catch(() => ({}));
+    for (const [tag, n] of Object.entries(counts)) seen.set(tag, (seen.get(tag) ?? 0) + n);
+  }
   for (const context of contexts) {
     const page = context.pages()[0];
     const stored = await page
@@ -244,11 +281,13 @@ async function round(browser, { root, shoppers, events, seed }) {
     }
     // Lost: was its last request still unanswered when the page that sent it went away? The page goes away once the
     // next page has arrived, after the server served it: an answer sent in the same millisecond cannot have reached it.
+    // Nor has one whose outcome the pages' scripts never received (fewer outcomes seen than requests made).
     const last = entries.at(-1);
     const gone = last && leftAt(last.nav);
-    const cause = gone !== undefined && (last.answeredAt === undefined || last.answeredAt >= gone) ? 'inFlightAtUnload' : waiting.has(tag) ? 'waitingAtEnd' : 'other';
+    const unseen = (seen.get(tag) ?? 0) < entries.length;
+    const cause = gone !== undefined && (last.answeredAt === undefined || last.answeredAt >= gone || unseen) ? 'inFlightAtUnload' : waiting.has(tag) ? 'waitingAtEnd' : 'other';
     lost[cause]++;
-    lostTags.push({ tag, cause, attempts: entries.map((x) => x.outcome ?? 'unanswered') });
+    lostTags.push({ tag, cause, attempts: entries.map((x) => x.outcome ?? 'unanswered'), outcomesSeenByPage: seen.get(tag) ?? 0 });
   }
   return {
     seed, shoppers, tabs: tabs.length, eventsPerTab: events,
