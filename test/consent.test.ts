@@ -28,6 +28,16 @@ function setup(limits: { count: number; bytes: number } = LIMITS) {
 
 const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
 
+/** Pending with the page's event and `a` waiting, then granted: the page's event runs and stays in flight until `page.settle()`. */
+function grantedWithPageInFlight(fail = false) {
+  const machine = setup();
+  machine.consent.configure('pending', undefined);
+  const page = machine.call('page', { first: true, fail });
+  machine.call('a');
+  machine.consent.set('granted');
+  return { ...machine, page };
+}
+
 describe('the initial state', () => {
   const cases: [option: unknown, gpc: unknown, state: ConsentState][] = [
     [undefined, undefined, 'granted'],
@@ -198,11 +208,7 @@ describe('transitions', () => {
   });
 
   it("calls made while the page's event is in flight run at once; what waited still follows the page's event", async () => {
-    const { consent, log, call } = setup();
-    consent.configure('pending', undefined);
-    const page = call('page', { first: true });
-    call('a');
-    consent.set('granted');
+    const { log, call, page } = grantedWithPageInFlight();
     call('b');
     await tick();
     expect(log).toEqual(['run page', 'run b']);
@@ -212,11 +218,7 @@ describe('transitions', () => {
   });
 
   it("granted, then denied while the page's event is in flight: the rest are dropped, never run", async () => {
-    const { consent, log, call } = setup();
-    consent.configure('pending', undefined);
-    const page = call('page', { first: true });
-    call('a');
-    consent.set('granted');
+    const { consent, log, page } = grantedWithPageInFlight();
     await tick();
     consent.set('denied');
     page.settle();
@@ -225,11 +227,7 @@ describe('transitions', () => {
   });
 
   it("granted, then pending again while the page's event is in flight: the rest keep waiting", async () => {
-    const { consent, log, call } = setup();
-    consent.configure('pending', undefined);
-    const page = call('page', { first: true });
-    call('a');
-    consent.set('granted');
+    const { consent, log, page } = grantedWithPageInFlight();
     await tick();
     consent.set('pending');
     page.settle();
@@ -241,11 +239,7 @@ describe('transitions', () => {
   });
 
   it('a page event that fails still lets the rest go, and its promise rejects as the call did', async () => {
-    const { consent, log, call } = setup();
-    consent.configure('pending', undefined);
-    const page = call('page', { first: true, fail: true });
-    call('a');
-    consent.set('granted');
+    const { log, page } = grantedWithPageInFlight(true);
     page.settle();
     await expect(page.result).rejects.toThrow('page');
     await tick();
@@ -322,11 +316,7 @@ describe('forget()', () => {
   });
 
   it("drops what waits behind the page's event in flight", async () => {
-    const { consent, log, call } = setup();
-    consent.configure('pending', undefined);
-    const page = call('page', { first: true });
-    call('a');
-    consent.set('granted');
+    const { consent, log, page } = grantedWithPageInFlight();
     await tick();
     consent.forget();
     page.settle();
