@@ -4,7 +4,7 @@
 import { test, expect } from './support/fixtures';
 import type { EventsApi, Site } from './support/servers';
 import { waiting } from './support/outbox';
-import type { Page } from '@playwright/test';
+import type { BrowserContext, Page } from '@playwright/test';
 
 const storePage = (site: Site, path: string, eventsUrl: string, pageType = 'home') =>
   site.page(
@@ -81,8 +81,12 @@ test('backoff holds across a page load: the next page never cuts the wait short'
   expect(second! - first!).toBeGreaterThanOrEqual(500);
 });
 
-test('a retry in flight when its page goes away is left to the browser and never sent again', async ({ context, page, site }) => {
-  // A slow events API: the retry's answer (503) comes after the page has gone.
+/**
+ * A slow events API answers event p1 with 503 always, and its try number `held` 3 s late, after its page has gone
+ * (the next page is opened as soon as that try has left): p1 is then never sent again, neither by the next page nor
+ * after a reload, and nothing is left waiting.
+ */
+async function leftToTheBrowser({ context, page, site }: { context: BrowserContext; page: Page; site: Site }, held: number) {
   const seen: string[] = [];
   await context.route('https://slow-events.test/**', async (route) => {
     if (route.request().method() === 'OPTIONS') {
@@ -90,48 +94,29 @@ test('a retry in flight when its page goes away is left to the browser and never
     }
     const id = (JSON.parse(route.request().postData() ?? '{}').event?.product_id as string) ?? 'page';
     seen.push(id);
-    const n = seen.filter((x) => x === id).length;
-    if (id === 'p1' && n === 2) await new Promise((r) => setTimeout(r, 3000));
+    if (id === 'p1' && seen.filter((x) => x === id).length === held) await new Promise((r) => setTimeout(r, 3000));
     await route.fulfill({ status: id === 'p1' ? 503 : 204, headers: CORS }).catch(() => null);
   });
   const url = 'https://slow-events.test/';
+  const p1 = () => seen.filter((x) => x === 'p1').length;
   await page.goto(storePage(site, '/a', url));
   await page.evaluate(() => void window.datacue.track({ type: 'wishlist', subtype: 'add', product_id: 'p1' }).catch(() => null));
-  await expect.poll(() => seen.filter((x) => x === 'p1').length, { timeout: 10_000 }).toBe(2);
+  await expect.poll(p1, { timeout: 10_000 }).toBe(held);
   await page.goto(storePage(site, '/b', url, 'cart'));
   await page.waitForTimeout(5000);
-  expect(seen.filter((x) => x === 'p1')).toHaveLength(2);
+  expect(p1()).toBe(held);
   expect(await waiting(page)).toEqual([]);
   await page.reload();
   await page.waitForTimeout(1000);
-  expect(seen.filter((x) => x === 'p1')).toHaveLength(2);
-});
+  expect(p1()).toBe(held);
+}
 
-test('a first attempt in flight when its page goes away is left to the browser too, never sent again', async ({ context, page, site }) => {
-  // The first attempt's answer (503) comes after the page has gone: the browser reports it to the page as a network
-  // failure while it unloads, which must not be kept as a failure to retry.
-  const seen: string[] = [];
-  await context.route('https://slow-events.test/**', async (route) => {
-    if (route.request().method() === 'OPTIONS') {
-      return route.fulfill({ status: 204, headers: CORS });
-    }
-    const id = (JSON.parse(route.request().postData() ?? '{}').event?.product_id as string) ?? 'page';
-    seen.push(id);
-    if (id === 'p1') await new Promise((r) => setTimeout(r, 3000));
-    await route.fulfill({ status: id === 'p1' ? 503 : 204, headers: CORS }).catch(() => null);
-  });
-  const url = 'https://slow-events.test/';
-  await page.goto(storePage(site, '/a', url));
-  await page.evaluate(() => void window.datacue.track({ type: 'wishlist', subtype: 'add', product_id: 'p1' }).catch(() => null));
-  await expect.poll(() => seen.filter((x) => x === 'p1').length, { timeout: 10_000 }).toBe(1);
-  await page.goto(storePage(site, '/b', url, 'cart'));
-  await page.waitForTimeout(5000);
-  expect(seen.filter((x) => x === 'p1')).toHaveLength(1);
-  expect(await waiting(page)).toEqual([]);
-  await page.reload();
-  await page.waitForTimeout(1000);
-  expect(seen.filter((x) => x === 'p1')).toHaveLength(1);
-});
+// The retry's answer (503) comes after the page has gone.
+test('a retry in flight when its page goes away is left to the browser and never sent again', ({ context, page, site }) => leftToTheBrowser({ context, page, site }, 2));
+
+// The first attempt's answer (503) comes after the page has gone: the browser reports it to the page as a network
+// failure while it unloads, which must not be kept as a failure to retry.
+test('a first attempt in flight when its page goes away is left to the browser too, never sent again', ({ context, page, site }) => leftToTheBrowser({ context, page, site }, 1));
 
 const CORS = {
   'access-control-allow-origin': '*',
