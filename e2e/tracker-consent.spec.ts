@@ -137,6 +137,22 @@ test('pending then denied: nothing stored or sent, ever; the widgets are told th
   expect(errors).toEqual([]);
 });
 
+/** The second page event (`second`, after the first page's home view) was sent, with a visitor id other than `earlier`. */
+async function expectNewVisitor(page: Page, api: EventsApi, earlier: string, second: string) {
+  await api.waitFor(2);
+  await settle(page);
+  expect(events(api)).toEqual(['pageview/home', second]);
+  expect(api.received[1]!.json.user.anonymous_id).not.toBe(earlier);
+}
+
+/** The page event was sent and the visitor id it carries is the one stored in the cookie. */
+async function expectSentAndStored(page: Page, api: EventsApi) {
+  const [view] = await api.waitFor(1);
+  await settle(page);
+  expect(await cookieId(page)).toBe(view!.json.user.anonymous_id);
+  return view!;
+}
+
 test('denied: what earlier pages stored (cookie, mirror, waiting events) is deleted and nothing is sent', async ({ page, site, api, errors }) => {
   const earlier = await visitGranted(page, site, api);
   const requests = requestsTo(page, api);
@@ -147,10 +163,7 @@ test('denied: what earlier pages stored (cookie, mirror, waiting events) is dele
   expect(await page.evaluate(() => window.seen)).toEqual([{ page_type: 'cart', response: null }]);
   // Granted later: a new visitor id, and the earlier page's click is gone for good.
   await page.goto(storePage(site, api, '/later', { page_type: '404' }));
-  await api.waitFor(2);
-  await settle(page);
-  expect(events(api)).toEqual(['pageview/home', 'pageview/404']);
-  expect(api.received[1]!.json.user.anonymous_id).not.toBe(earlier);
+  await expectNewVisitor(page, api, earlier, 'pageview/404');
   expect(errors).toEqual([]);
 });
 
@@ -172,17 +185,13 @@ test('GPC on, no consent option: treated as denied (nothing stored or sent, earl
 test('GPC off (false): as without GPC, the page event is sent and the id stored', async ({ page, site, api }) => {
   await gpc(page, false);
   await page.goto(storePage(site, api, '/'));
-  const [view] = await api.waitFor(1);
-  await settle(page);
-  expect(await cookieId(page)).toBe(view!.json.user.anonymous_id);
+  await expectSentAndStored(page, api);
 });
 
 test("GPC on with the store's explicit 'granted' (its consent tool asked): sent and stored", async ({ page, site, api, consoleLines }) => {
   await gpc(page, true);
   await page.goto(storePage(site, api, '/', { consent: 'granted' }));
-  const [view] = await api.waitFor(1);
-  await settle(page);
-  expect(await cookieId(page)).toBe(view!.json.user.anonymous_id);
+  await expectSentAndStored(page, api);
   expect(datacueLines(consoleLines)).toEqual([]);
 });
 
@@ -193,10 +202,8 @@ test("GPC on with 'pending', then the consent tool grants: sent from then on", a
   await settle(page);
   expect(requests).toEqual([]);
   await page.evaluate(() => window.datacue.consent('granted'));
-  const [view] = await api.waitFor(1);
-  expect(view!.json.event).toEqual({ type: 'pageview', subtype: 'home' });
-  await settle(page);
-  expect(await cookieId(page)).toBe(view!.json.user.anonymous_id);
+  const view = await expectSentAndStored(page, api);
+  expect(view.json.event).toEqual({ type: 'pageview', subtype: 'home' });
 });
 
 test('withdrawal: consent("denied") on a granted page deletes the cookie, mirror and waiting events; nothing sent after', async ({ page, site, api, errors }) => {
@@ -213,10 +220,7 @@ test('withdrawal: consent("denied") on a granted page deletes the cookie, mirror
   await settle(page);
   expect(events(api)).toEqual(['pageview/home']);
   await page.evaluate(() => window.datacue.consent('granted'));
-  await api.waitFor(2);
-  await settle(page);
-  expect(events(api)).toEqual(['pageview/home', 'pageview/cart']);
-  expect(api.received[1]!.json.user.anonymous_id).not.toBe(earlier);
+  await expectNewVisitor(page, api, earlier, 'pageview/cart');
   expect(errors).toEqual([]);
 });
 
