@@ -168,6 +168,18 @@ async function drain(s: fc.Scheduler) {
   } while (s.count() > 0);
 }
 
+/** A world with nothing stored yet, whose events API answers from `plan` (then 204). */
+const newWorld = (s: fc.Scheduler, plan: number[], clock = 0): World => ({ s, clock, store: new Map(), keys: new Map(), ghosts: [], plan, delivered: [], refused: [], lostInFlight: new Set(), tabs: [], hint: false });
+
+/** Ten minutes later, each time: `loads` page loads (c0, c1 …), one after another, each run to the end. */
+async function laterPageLoads(w: World, loads: number, staleReads: boolean) {
+  for (let n = 0; n < loads; n++) {
+    w.clock += 10 * 60_000;
+    openTab(w, `c${n}`, staleReads).load();
+    await drain(w.s);
+  }
+}
+
 function kill(w: World, tab: Tab) {
   tab.dead = true;
   tab.holding = false;
@@ -186,7 +198,7 @@ describe('outbox across tabs (property)', () => {
   it('every event is delivered or refused exactly once, or lost only because it was in flight when its tab died', async () => {
     await fc.assert(
       fc.asyncProperty(fc.scheduler(), scenario, async (s, sc) => {
-        const w: World = { s, clock: 1_000_000, store: new Map(), keys: new Map(), ghosts: [], plan: [...sc.plan], delivered: [], refused: [], lostInFlight: new Set(), tabs: [], hint: false };
+        const w = newWorld(s, [...sc.plan], 1_000_000);
         const all: string[] = [];
         sc.tabs.forEach((t, i) => {
           const tab = openTab(w, `t${i}`, t.staleReads);
@@ -228,7 +240,7 @@ describe('outbox across tabs (property)', () => {
   it('a failed answer its tab had yet to store when it died is not lost: the next page load sends the event, once', async () => {
     await fc.assert(
       fc.asyncProperty(fc.scheduler(), fc.array(fc.constantFrom(503, 429, 500), { minLength: 1, maxLength: 4 }), fc.nat(3), async (s, failures, dieAt) => {
-        const w: World = { s, clock: 0, store: new Map(), keys: new Map(), ghosts: [], plan: [...failures], delivered: [], refused: [], lostInFlight: new Set(), tabs: [], hint: false };
+        const w = newWorld(s, [...failures]);
         const a = openTab(w, 'a', true);
         a.track(0);
         // Tab a dies as soon as it has the answer to try number `dieAt + 1` (a failure), before anything else runs.
@@ -244,11 +256,7 @@ describe('outbox across tabs (property)', () => {
         w.clock += 10 * 60_000;
         openTab(w, 'b', true).load();
         await drain(s);
-        for (let k = 0; k < failures.length; k++) {
-          w.clock += 10 * 60_000;
-          openTab(w, `c${k}`, true).load();
-          await drain(s);
-        }
+        await laterPageLoads(w, failures.length, true);
         expect(w.delivered).toEqual(['a-e0']);
         expect([...w.store.values()].filter((e) => e.body)).toEqual([]);
       }),
@@ -259,7 +267,7 @@ describe('outbox across tabs (property)', () => {
   it('a retry waits for its backoff whoever sends it: a page load adopting it never sends it earlier', async () => {
     await fc.assert(
       fc.asyncProperty(fc.scheduler(), fc.array(fc.constantFrom(503, 429, 0), { minLength: 1, maxLength: 6 }), fc.nat(5), async (s, failures, dieAfter) => {
-        const w: World = { s, clock: 0, store: new Map(), keys: new Map(), ghosts: [], plan: [], delivered: [], refused: [], lostInFlight: new Set(), tabs: [], hint: false };
+        const w = newWorld(s, []);
         const sentAt: number[] = [];
         const plan = [...failures];
         w.plan = { shift: () => (sentAt.push(w.clock), plan.shift()) } as unknown as number[];
@@ -275,11 +283,7 @@ describe('outbox across tabs (property)', () => {
         }
         await drain(s);
         // Past MAX_ATTEMPTS a tab lets the event go to the next page load: a few more, later.
-        for (let n = 0; n < failures.length; n++) {
-          w.clock += 10 * 60_000;
-          openTab(w, `c${n}`, false).load();
-          await drain(s);
-        }
+        await laterPageLoads(w, failures.length, false);
         expect(sentAt).toHaveLength(failures.length + 1);
         expect(w.delivered).toEqual(['a-e0']);
         // The gap before try n+1 is at least the backoff after n failures (random 0.5: 3/4 of the exponential
