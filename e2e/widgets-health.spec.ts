@@ -4,45 +4,11 @@
 // timing. Each shift counts: the demo's own pages do not shift without the widgets.
 import type { Page } from '@playwright/test';
 import { test, expect } from './support/demo-store';
+import { watchShifts } from './support/shifts';
 
 const PAGES = ['/', '/category/bedroom', '/product/luxury-double-bed', '/cart', '/search?q=oak'];
 const VIEWPORTS = { phone: { width: 390, height: 844 }, laptop: { width: 1280, height: 800 } };
 const SLOW_MS = 800;
-
-interface Shift {
-  value: number;
-  recentInput: boolean;
-  /** The nodes the browser says moved, each as tag.class, and whether it lies inside a widget placeholder. */
-  sources: { node: string; inWidget: boolean }[];
-}
-
-declare global {
-  interface Window {
-    shifts: Shift[];
-  }
-}
-
-/** Records every layout shift of every page of the context, from the first paint on. */
-async function watchShifts(page: Page) {
-  await page.addInitScript(() => {
-    window.shifts = [];
-    new PerformanceObserver((list) => {
-      for (const e of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean; sources: { node?: Node }[] })[]) {
-        window.shifts.push({
-          value: e.value,
-          recentInput: e.hadRecentInput,
-          sources: e.sources.map(({ node }) => {
-            const el = node instanceof Element ? node : node?.parentElement;
-            return {
-              node: el ? `${el.tagName.toLowerCase()}${el.className ? `.${String(el.className).trim().replace(/\s+/g, '.')}` : ''}` : '#text',
-              inWidget: !!el?.closest('[data-dc-banners],[data-dc-main-insert-banner],[data-dc-sub-insert-banner],[data-dc-products]'),
-            };
-          }),
-        });
-      }
-    }).observe({ type: 'layout-shift', buffered: true });
-  });
-}
 
 const overflow = (page: Page) => page.evaluate(() => document.scrollingElement!.scrollWidth - innerWidth);
 

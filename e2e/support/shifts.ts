@@ -1,0 +1,38 @@
+// Layout shifts as the browser reports them, recorded in the page from its first paint on.
+import type { Page } from '@playwright/test';
+
+export interface Shift {
+  value: number;
+  recentInput: boolean;
+  /** The nodes the browser says moved, each as tag.class, and whether it lies inside a widget placeholder. */
+  sources: { node: string; inWidget: boolean }[];
+}
+
+declare global {
+  interface Window {
+    shifts: Shift[];
+  }
+}
+
+/** Records every layout shift of every page of the context, from the first paint on. */
+export async function watchShifts(page: Page) {
+  await page.addInitScript(() => {
+    window.shifts = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean; sources: { node?: Node }[] })[]) {
+        window.shifts.push({
+          value: e.value,
+          recentInput: e.hadRecentInput,
+          sources: e.sources.map(({ node }) => {
+            const el = node instanceof Element ? node : node?.parentElement;
+            return {
+              node: el ? `${el.tagName.toLowerCase()}${el.className ? `.${String(el.className).trim().replace(/\s+/g, '.')}` : ''}` : '#text',
+              inWidget: !!el?.closest('[data-dc-banners],[data-dc-main-insert-banner],[data-dc-sub-insert-banner],[data-dc-products]'),
+            };
+          }),
+        });
+      }
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
+}
+
