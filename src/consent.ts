@@ -35,8 +35,9 @@ function read(value: unknown, key: string, warn: Warn): ConsentState {
 }
 
 /**
- * `limits`: what may wait in memory while pending (by default the caps of what is kept in storage); later calls
- * are dropped, their promise settling with null.
+ * `limits`: what may wait in memory while pending (by default the caps of what is kept in storage: their two fields,
+ * not LIMITS itself, whose expiry and tombstone fields would come along into datacue.js); later calls are dropped,
+ * their promise settling with null.
  */
 export function createConsent(warn: Warn, erase: () => void, limits: { count: number; bytes: number } = { count: LIMITS.count, bytes: LIMITS.bytes }): Consent {
   let state: ConsentState | undefined;
