@@ -1,5 +1,5 @@
 // What the tracker keeps waiting in a store page: deferred events (localStorage keys) and the IndexedDB outbox.
-import type { Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
 
 export interface Waiting {
   id: string;
@@ -14,7 +14,7 @@ export const waiting = (page: Page): Promise<Waiting[]> =>
   page.evaluate(async () => {
     const deferred = Object.keys(localStorage)
       .filter((k) => k.startsWith('datacue_d:'))
-      .map((k) => ({ id: k.slice('datacue_d:'.length) }));
+      .map((k) => ({ id: (JSON.parse(localStorage.getItem(k)!) as { id: string }).id }));
     const db = await new Promise<IDBDatabase>((done, fail) => {
       const open = indexedDB.open('datacue', 1);
       open.onupgradeneeded = () => open.result.createObjectStore('outbox', { keyPath: 'id' });
@@ -28,3 +28,9 @@ export const waiting = (page: Page): Promise<Waiting[]> =>
     db.close();
     return [...deferred, ...all.filter((e) => e.body).map(({ body: _, ...e }) => e)];
   });
+
+/**
+ * Waits until nothing waits. A delivery is done in the page only after its answer is back and the store is written
+ * (a tombstone), which comes after the API has the event and may come after 'networkidle' was reached long before.
+ */
+export const drained = (page: Page): Promise<void> => expect.poll(() => waiting(page)).toEqual([]);
