@@ -12,9 +12,9 @@ export function tabLock(me: string) {
   let free = () => {};
   return {
     hold: () =>
-      (held ||= new Promise((granted) => {
-        if (!locks) return granted(0);
-        void locks.request(PREFIX + me, () => new Promise<void>((r) => ((free = r), granted(0))));
+      (held ||= new Promise<void>((granted) => {
+        if (!locks) return granted();
+        void locks.request(PREFIX + me, () => new Promise<void>((r) => ((free = r), granted())));
       })),
     release() {
       free();

@@ -1,8 +1,7 @@
 // When and how soon a failed delivery is tried again (DESIGN.md §4). Pure: the caller supplies time and randomness.
 
-/** Network failures are reported as status 0. */
-export const isRetryable = (status: number): boolean =>
-  status === 0 || status === 408 || status === 425 || status === 429 || (status > 499 && status !== 501 && status !== 505);
+/** 0 (a network failure), 408, 425, 429, and 5xx but 501 and 505; as a pattern over the digits, for size. */
+export const isRetryable = (status: number): boolean => /^(0|4(08|25|29)|5(?!0[15]))/.test(`${status}`);
 
 export const BASE_DELAY_MS = 1000;
 export const MAX_DELAY_MS = 60_000;

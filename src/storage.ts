@@ -17,10 +17,5 @@ export function remove(key: string): void {
 }
 
 /** Every key that starts with `prefix`, in storage or in memory. */
-export function keys(prefix: string): string[] {
-  const found = new Set(memory.keys());
-  attempt(() => {
-    for (let i = 0; i < localStorage.length; i++) found.add(localStorage.key(i)!);
-  });
-  return [...found].filter((k) => k.startsWith(prefix));
-}
+export const keys = (prefix: string): string[] =>
+  [...new Set([...memory.keys(), ...(attempt(() => Object.keys(localStorage)) ?? [])])].filter((k) => k.startsWith(prefix));

@@ -24,9 +24,9 @@ export const HINT = 'datacue_o';
 export function idbStore(): Store {
   const memory = memoryStore();
   let closed = false;
-  const db = new Promise<IDBDatabase | undefined>((done) => {
+  const db = new Promise<IDBDatabase | void>((done) => {
     const open = attempt(() => indexedDB.open(DB_NAME, 1));
-    if (!open) return done(undefined);
+    if (!open) return done();
     open.onupgradeneeded = () => open.result.createObjectStore('outbox', { keyPath: 'id' });
     open.onsuccess = () => {
       // Consent withdrawn or forget() (in any tab) deletes the database: let it go, and carry on in memory.
@@ -36,7 +36,7 @@ export function idbStore(): Store {
       };
       done(open.result);
     };
-    open.onerror = open.onblocked = () => done(undefined);
+    open.onerror = open.onblocked = () => done();
   });
   return {
     tx: (fn) =>
