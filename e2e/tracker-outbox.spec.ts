@@ -124,3 +124,44 @@ const CORS = {
   'access-control-allow-headers': 'Content-Type, Authorization',
 };
 
+
+/**
+ * What a page leaves when it goes away after marking a retry of p1 in flight: with the copy it keeps until the request
+ * leaves (outbox.ts `attempt`), or without it (the request had left, and had its copy removed).
+ */
+async function leaveRetryInFlight(page: Page, withCopy: boolean) {
+  await page.evaluate(async (withCopy) => {
+    const at = Date.now() - 5000;
+    const id = `${at.toString(36)}gonegonegonegonegonegone`;
+    const body = JSON.stringify({ user: { anonymous_id: 'a1' }, event: { type: 'wishlist', subtype: 'add', product_id: 'p1' }, timestamp: new Date(at).toISOString() });
+    const entry = { id, at, body, tries: 1, next: at + 1000, owner: 'a-tab-that-is-gone', t: at, page: '' };
+    const db = await new Promise<IDBDatabase>((done) => {
+      const open = indexedDB.open('datacue', 1);
+      open.onupgradeneeded = () => open.result.createObjectStore('outbox', { keyPath: 'id' });
+      open.onsuccess = () => done(open.result);
+    });
+    await new Promise((done) => {
+      const t = db.transaction('outbox', 'readwrite');
+      t.objectStore('outbox').put({ ...entry, inflight: 1 });
+      t.oncomplete = done;
+    });
+    db.close();
+    if (withCopy) localStorage.setItem(`datacue_d:${id}.2`, JSON.stringify({ ...entry, tries: 2 }));
+    localStorage.setItem('datacue_o', '1');
+  }, withCopy);
+}
+
+for (const withCopy of [true, false]) {
+  test(`a retry marked in flight whose page went away ${withCopy ? 'before its request left is resumed by the next page load, once' : 'after its request left is not sent again'}`, async ({ page, site, api, errors }) => {
+    await page.goto(storePage(site, '/a', api.url));
+    await api.waitFor(1);
+    await leaveRetryInFlight(page, withCopy);
+    await page.goto(storePage(site, '/b', api.url, 'cart'));
+    await drained(page);
+    await page.reload();
+    await api.waitFor(withCopy ? 4 : 3);
+    await page.waitForTimeout(500);
+    expect(api.received.filter((r) => r.json.event.product_id === 'p1')).toHaveLength(withCopy ? 1 : 0);
+    expect(errors).toEqual([]);
+  });
+}

@@ -12,18 +12,23 @@ export const DEFERRED = 'datacue_d:';
 export function readDeferred(): Entry[] {
   return keys(DEFERRED)
     .map((k) => attempt(() => JSON.parse(read(k)!) as Entry))
-    .filter((e): e is Entry => typeof e?.body === 'string')
-    .sort((a, b) => a.at - b.at);
+    .filter((e): e is Entry => typeof e?.body === 'string');
 }
 
-export const removeDeferred = (ids: string[]): void => ids.forEach((id) => remove(DEFERRED + id));
+/**
+ * Its storage key. A copy that counts tries (outbox.ts `copyOf`) has a key of its own per try, so that a tab removing
+ * what it read and moved in never removes a newer copy another tab wrote meanwhile under the same id.
+ */
+export const keyOf = (e: Entry): string => DEFERRED + e.id + (e.tries ? '.' + e.tries : '');
+
+export const removeDeferred = (moved: Entry[]): void => moved.forEach((e) => remove(keyOf(e)));
 
 /**
  * Stores one deferred event at once; beyond the count cap the oldest go. Entry ids start with their time (`entryId`),
  * so sorted keys are oldest first; slice(0, -n) is empty while n or fewer wait.
  */
 export function defer(e: Entry): void {
-  write(DEFERRED + e.id, JSON.stringify(e));
+  write(keyOf(e), JSON.stringify(e));
   keys(DEFERRED).sort().slice(0, -LIMITS.count).forEach(remove);
 }
 

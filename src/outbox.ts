@@ -50,8 +50,8 @@ export interface Env {
   deferred(): Entry[];
   /** Writes one synchronously under its storage key (deferred.ts `defer`). */
   keep(e: Entry): void;
-  /** Removes deferred events that are now in the store. */
-  moved(ids: string[]): void;
+  /** Removes deferred events (as read or kept: each by its key) that are now in the store. */
+  moved(entries: Entry[]): void;
   /**
    * Sets (or clears) the hint that the store holds events, which tells a page load to load the outbox at all: set
    * after every write that leaves one; set or cleared by a flush inside its transaction, by what the store holds.
@@ -82,16 +82,19 @@ export function prune(all: Entry[], now: number, del: (id: string) => void, limi
 export function createOutbox(env: Env, page: () => string) {
   const { store, me } = env;
   const mine = new Set<string>();
-  const own = async (id: string) => {
-    mine.add(id);
-    await env.hold();
-  };
+  const own = (id: string) => (mine.add(id), env.hold());
   const settle = (id: string, why?: Reply) => {
     mine.delete(id);
     if (!mine.size) env.release();
     env.gave(id, why);
   };
-  const retryAt = (e: Entry) => env.later(() => void attempt(e.id), Math.max(0, (e.next ?? 0) - env.now()));
+  /**
+   * A deferred copy (page '') of an event as it is after try number `tries`, which a flush resumes from when the
+   * store has the event in flight one try earlier (its tab went away before it could store the outcome).
+   */
+  const copyOf = (e: Entry, tries: number, next: number): Entry => ({ ...e, tries, next, page: '' });
+  // A time already past gives a negative delay: at once, as setTimeout takes it.
+  const retryAt = (e: Entry) => env.later(() => void attempt(e.id), (e.next ?? 0) - env.now());
 
   /** A failed attempt: stored with its next time, owned by this tab unless offline or out of tries. */
   async function failed(e: Entry, reply: Reply, fresh?: boolean) {
@@ -100,35 +103,46 @@ export function createOutbox(env: Env, page: () => string) {
     const delay = retryDelay(tries, env.random(), retryAfterMs(reply.retryAfter, now));
     const keep = tries < MAX_ATTEMPTS && delay <= MAX_DELAY_MS && env.online();
     // An answer (not a network failure, which may be the browser cancelling the request as the page goes away) is
-    // kept at once, a deferred copy (page ''), as the tracker keeps a first attempt's: the page may go away before the
-    // transaction below, which would leave a retry marked in flight. A flush takes it up from this copy.
-    const copy: Entry = { id: e.id, at: e.at, body: e.body!, tries, next: now + delay, page: '' };
+    // kept at once, as the tracker keeps a first attempt's: the page may go away before the transaction below, which
+    // would leave a retry marked in flight.
+    const copy = copyOf(e, tries, now + delay);
     if (reply.status) env.keep(copy);
     if (keep) await own(e.id);
     const next: Entry = { ...copy, owner: keep ? me : '', t: env.now() };
-    // A retry writes back only what is still there: a cap may have dropped it meanwhile.
+    // A retry writes back only what is still there: a cap may have dropped it meanwhile. A first failure is written
+    // only if no flush has moved it in (from the tracker's copy); if a flush of this tab did, its retry is this tab's.
+    let retried = false;
     const kept = await store.tx((all, put, del) => {
       const there = all.find((x) => x.id === e.id);
-      if (fresh ? there : !there?.body) return false;
+      if (fresh ? there : !there?.body) return (retried = there?.owner === me), false;
       put(next);
       return prune([...all.filter((x) => x !== there), next], now, del).includes(next);
     });
     if (kept) env.mark(true);
     // The copy kept until now: the store has the event, or another tab moved it in.
-    env.moved([e.id]);
+    env.moved([e, copy]);
     if (kept && keep) retryAt(next);
-    else settle(e.id, reply);
+    else if (!retried) settle(e.id, reply);
   }
 
   /** One retry by the owner, when its time has come. */
   async function attempt(id: string) {
-    const [e, go] = await store.tx((all, put) => {
+    const [e, copy] = await store.tx((all, put): [Entry | undefined, Entry?] => {
       const e = all.find((x) => x.id === id);
-      const go = e?.body && e.owner === me && !e.inflight && (e.next ?? 0) <= env.now();
-      if (go) put({ ...e, inflight: 1 });
-      return [e, go] as const;
+      if (!(e?.body && e.owner === me && !e.inflight && (e.next ?? 0) <= env.now())) return [e];
+      put({ ...e, inflight: 1 });
+      // Until the request leaves, a copy that counts this try (as its failure would): a page that goes away after
+      // this transaction and before the request leaves gives a flush the copy to resume from, not an entry to drop.
+      const copy = copyOf(e, (e.tries ?? 0) + 1, e.next ?? 0);
+      env.keep(copy);
+      return [e, copy];
     });
-    if (go) return sent(e!, await env.send(e!));
+    if (copy) {
+      // fetch() is called before send() returns: from here the browser owns the request (keepalive).
+      const reply = env.send(e!);
+      env.moved([copy]);
+      return sent(e!, await reply);
+    }
     // Not due yet (a timer that fired early): wait again. Else it is no longer ours: done, or kept by another tab.
     if (e?.body && e.owner === me && !e.inflight) retryAt(e);
     else settle(id);
@@ -147,17 +161,18 @@ export function createOutbox(env: Env, page: () => string) {
 
     /** On page load and `online`: moves deferred events in, adopts what has no live owner, drops orphans in flight. */
     async flush() {
-      const deferred = env.deferred().filter((d) => d.page !== page());
       const q = env.now();
       const live = await env.live();
+      // Read after the owners: a tab that went away removed its copy of a request it sent before its lock was gone.
+      const deferred = env.deferred().filter((d) => d.page !== page());
       await own('');
-      // Copies of failures whose tab is alive and has yet to store them: theirs to remove.
+      // Copies (copyOf) of events a live tab has in flight, or failed and has yet to store: theirs to remove.
       const busy: string[] = [];
       const taken = await store.tx((all, put, del) => {
-        for (const d of deferred) {
+        for (let d of deferred) {
           if (!all.some((x) => x.id === d.id)) {
             // A failed first attempt's copy (page ''), moved in before its page stored it: it waits like a retry.
-            if (!(d.page || d.tries)) Object.assign(d, { tries: 1, next: q + retryDelay(1, env.random()) });
+            if (!(d.page || d.tries)) d = { ...d, tries: 1, next: q + retryDelay(1, env.random()) };
             put(d);
             all.push(d);
           }
@@ -173,7 +188,8 @@ export function createOutbox(env: Env, page: () => string) {
             continue;
           }
           // Its tab went away mid-request: the browser (keepalive) owns that request, whose answer nobody can know.
-          // Unless the answer came, a failure, which the tab kept (a copy of this try's failure) but did not store.
+          // Unless the tab kept a copy of this try (copyOf): the request never left, or its answer, a failure, came
+          // and was not stored yet.
           const c = e.inflight && deferred.find((d) => d.id === e.id && d.tries === (e.tries ?? 0) + 1);
           if (e.inflight && !c) put({ id: e.id, at: e.at });
           else {
@@ -183,7 +199,7 @@ export function createOutbox(env: Env, page: () => string) {
         }
         return taken;
       });
-      env.moved(deferred.map((d) => d.id).filter((id) => !busy.includes(id)));
+      env.moved(deferred.filter((d) => !busy.includes(d.id)));
       taken.forEach((e) => {
         mine.add(e.id);
         retryAt(e);

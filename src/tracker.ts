@@ -123,10 +123,12 @@ export function createTracker(): Tracker {
   async function first(e: Entry) {
     const reply = await send(e);
     if (reply) {
-      // Kept at once, as a deferred event any later page load sends: the page may go away before the outbox has
-      // loaded and stored it (which then drops this copy), or the outbox may be unreachable (offline?). After a task:
-      // a failure reported as the page goes away (the browser cancelling a request in flight) never writes it.
-      setTimeout(defer, 0, { ...e, page: '' });
+      // Kept at once, as a deferred event any later page load sends (page ''): the page may go away before the outbox
+      // has loaded and stored it (which then drops this copy), or the outbox may be unreachable (offline?). An answer
+      // is kept before anything else runs; a network failure after a task, so that one reported as the page goes away
+      // (the browser cancelling a request in flight, which it may still deliver) never writes it.
+      if (reply.status) defer(e);
+      else setTimeout(defer, 0, e);
       await outbox().then((o) => o.failed(e, reply), () => gave(e.id, reply));
     }
   }
@@ -158,7 +160,7 @@ export function createTracker(): Tracker {
       // first on a grant: its answer is what the widgets render.
       const response = consent.wait(
         async () => {
-          const e: Entry = { id: entryId(at), at, body: JSON.stringify(envelope(data, { anonymous_id: (anonId ||= anonymousId()), ...user }, at)) };
+          const e: Entry = { id: entryId(at), at, body: JSON.stringify(envelope(data, { anonymous_id: (anonId ||= anonymousId()), ...user }, at)), page: '' };
           if (later) {
             defer({ ...e, page: pageId });
             return null;
