@@ -102,9 +102,10 @@ function reply(res, status, type, body, headers = {}) {
 
 /**
  * In every store page: counts, per event tag, the outcomes of its requests that reached the page's script (an answer
- * whose body was read, or a network error), in the tab's sessionStorage (it survives the tab's navigations). A
- * request whose outcome never reached the page was in flight when the page went away, whatever the server's clock
- * says: on a busy machine an answer can sit in the browser for seconds before the page's script runs.
+ * whose body the script has read, or a network error), in the tab's sessionStorage (it survives the tab's
+ * navigations). A request whose outcome never reached the script was in flight when the page went away, whatever the
+ * server's clock says: on a busy machine an answer can sit in the browser for seconds before the page's script runs.
+ * Counted as the script's own read of the body completes (not a clone's, whose read may complete a task earlier).
  */
 function recordOutcomes() {
   const fetch = window.fetch;
@@ -122,7 +123,11 @@ function recordOutcomes() {
     const request = fetch.call(this, input, init);
     if (!tag) return request;
     return request.then(
-      (r) => (r.clone().text().then(() => mark(tag), () => mark(tag)), r),
+      (r) => {
+        const text = r.text.bind(r);
+        r.text = () => text().finally(() => mark(tag));
+        return r;
+      },
       (e) => {
         mark(tag);
         throw e;
