@@ -129,7 +129,9 @@ function recordOutcomes() {
         return r;
       },
       (e) => {
-        mark(tag);
+        // A network error counts a task later, as the tracker keeps one: at unload the browser rejects a request it
+        // goes on sending (keepalive), and the page is gone before that task.
+        setTimeout(mark, 0, tag);
         throw e;
       },
     );
