@@ -244,6 +244,21 @@ test('forget(): the visitor id and waiting events are deleted; the next event st
   expect(errors).toEqual([]);
 });
 
+test('forget() in the same frame as track(): that event, which waited for the paint with the forgotten id, is not sent', async ({ page, site, api, errors }) => {
+  await visitGranted(page, site, api);
+  const result = await page.evaluate(() => {
+    const tracked = window.datacue.track({ type: 'wishlist', subtype: 'add', product_id: 'p1' });
+    window.datacue.forget();
+    return tracked;
+  });
+  expect(result).toBeNull();
+  await track(page, { type: 'login' });
+  await api.waitFor(2);
+  await settle(page);
+  expect(events(api)).toEqual(['pageview/home', 'login/']);
+  expect(errors).toEqual([]);
+});
+
 test('forget() while pending: what waited is dropped; a grant then sends only what came after', async ({ page, site, api }) => {
   await page.goto(storePage(site, api, '/', { consent: 'pending' }));
   await fire(page, { type: 'login' });

@@ -1,7 +1,7 @@
 // Script-tag entry (dist/datacue.js): installs window.datacue, runs calls queued before it loaded, sends the page event.
 import type { Datacue } from './types.js';
 import type { DatacueStub } from './stub.js';
-import { createTracker } from './tracker.js';
+import { createTracker, inBrowser } from './tracker.js';
 import { safely } from './log.js';
 
 type Host = Omit<Window, 'datacue'> & { datacue?: Partial<Datacue> & Partial<DatacueStub>; datacueConfig?: unknown };
@@ -23,4 +23,4 @@ function start(host: Host) {
 }
 
 // Under Node (server-side rendering, a test importing it) there is no page: do nothing, say nothing.
-if (typeof window != 'undefined') safely(() => start(window as Host));
+if (inBrowser) safely(() => start(window as Host));

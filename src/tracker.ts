@@ -56,8 +56,10 @@ const guarded = <T>(fn: () => Promise<T>): Promise<T | null> =>
 const pageOf = (e: DatacueEvent): PageType | undefined =>
   e.type === 'search' ? 'search' : e.type === 'pageview' ? e.subtype : undefined;
 
+/** False under Node (server-side rendering, tests): there is no page to track. */
+export const inBrowser = typeof window != 'undefined';
+
 export function createTracker(): Tracker {
-  const inBrowser = typeof window !== 'undefined';
   let apiKey: string | undefined;
   let keyReported = false;
   let options: Options = {};
@@ -160,15 +162,16 @@ export function createTracker(): Tracker {
       // first on a grant: its answer is what the widgets render.
       const response = consent.wait(
         async () => {
-          const e: Entry = { id: entryId(at), at, body: JSON.stringify(envelope(data, { anonymous_id: (anonId ||= anonymousId()), ...user }, at)), page: '' };
+          const id = (anonId ||= anonymousId());
+          const e: Entry = { id: entryId(at), at, body: JSON.stringify(envelope(data, { anonymous_id: id, ...user }, at)), page: '' };
           if (later) {
             defer({ ...e, page: pageId });
             return null;
           }
           return new Promise<Response>((resolve, reject) => {
             waiting.set(e.id, (r) => (r instanceof DatacueError ? reject(r) : resolve(r)));
-            // Consent withdrawn before the frame: not sent.
-            const go = () => (consent.state === 'granted' ? void first(e) : resolve(null));
+            // Consent withdrawn, or the visitor forgotten, before the frame: not sent (it carries the forgotten id).
+            const go = () => (consent.state === 'granted' && anonId === id ? void first(e) : resolve(null));
             if (now) go();
             else afterPaint(go);
           });
