@@ -98,6 +98,27 @@ test('a failed send whose page goes away before the outbox has loaded: kept at o
   expect(errors).toEqual([]);
 });
 
+test("a 429 whose page goes away before the outbox has loaded: the next page waits out the server's Retry-After", async ({ page, site, api }) => {
+  const attempts: number[] = [];
+  api.respond((req) => {
+    if (req.json?.event?.product_id !== 'p1') return undefined;
+    attempts.push(Date.now());
+    return attempts.length === 1 ? { status: 429, headers: { 'Retry-After': '3' } } : undefined;
+  });
+  let asked = false;
+  await page.route('**/datacue-outbox.js', () => void (asked = true));
+  await page.goto(storePage(site, '/a', api.url));
+  await api.waitFor(1);
+  void page.evaluate(() => void window.datacue.track({ type: 'wishlist', subtype: 'add', product_id: 'p1' }).catch(() => null));
+  await expect.poll(() => asked).toBe(true);
+  await page.unroute('**/datacue-outbox.js');
+  // Only the tracker's copy holds the event: the next page moves it in, with the wait the server asked for.
+  await page.goto(storePage(site, '/b', api.url));
+  await expect.poll(() => attempts.length, { timeout: 10_000 }).toBe(2);
+  expect(attempts[1]! - attempts[0]!).toBeGreaterThanOrEqual(3000);
+  await drained(page);
+});
+
 test('hint across tabs: an event a closed tab left waiting is sent by the next page load, once; after that no page loads the outbox', async ({ context, site, api, errors }) => {
   let down = true;
   const accepted = failWhile(api, () => down);

@@ -7,7 +7,7 @@ import type { ConsentState } from './types.js';
 const STATES: readonly unknown[] = ['granted', 'denied', 'pending'];
 
 /** A call held back by consent: what it does, how its promise settles, its size in memory, whether it is a page's. */
-type Entry = [run: () => unknown, settle: (value: unknown) => void, bytes: number, first: boolean];
+type Entry = [run: () => unknown, settle: (value: unknown) => void, bytes: number, first: unknown];
 
 
 export interface Consent {
@@ -24,7 +24,7 @@ export interface Consent {
    * `run` returns, or null when dropped. `run` must not throw (pass an async function). `first` marks a page's own
    * event: on grant it goes before what waited, so the widgets render at once.
    */
-  wait<T>(run: () => T, bytes?: number, first?: boolean): Promise<Awaited<T> | null>;
+  wait<T>(run: () => T, bytes?: number, first?: unknown): Promise<Awaited<T> | null>;
 }
 
 /** An unknown value is reported once per call and treated as pending: the safe side. */
@@ -81,6 +81,6 @@ export function createConsent(warn: Warn, erase: () => void, limits: { count: nu
     },
     set: (value) => to(read(value, 'consent', warn)),
     forget,
-    wait: (run, bytes = 0, first = false) => new Promise((settle) => pass([run, settle as Entry[1], bytes, first])),
+    wait: (run, bytes = 0, first) => new Promise((settle) => pass([run, settle as Entry[1], bytes, first])),
   };
 }

@@ -12,7 +12,7 @@ export const DEFERRED = 'datacue_d:';
 export function readDeferred(): Entry[] {
   return keys(DEFERRED)
     .map((k) => attempt(() => JSON.parse(read(k)!) as Entry))
-    .filter((e): e is Entry => typeof e?.body === 'string');
+    .filter((e): e is Entry => !!e?.body);
 }
 
 /**

@@ -22,6 +22,8 @@ export interface Entry {
   inflight?: 1;
   /** A deferred event: the page load that deferred it, which must not send it. */
   page?: string;
+  /** A failed first attempt's copy: the answer's Retry-After, which the page load that moves it in honours. */
+  retryAfter?: string | null | undefined;
 }
 
 /** A store whose transactions are atomic and serialized across tabs (IndexedDB readwrite transactions are). */
@@ -172,7 +174,7 @@ export function createOutbox(env: Env, page: () => string) {
         for (let d of deferred) {
           if (!all.some((x) => x.id === d.id)) {
             // A failed first attempt's copy (page ''), moved in before its page stored it: it waits like a retry.
-            if (!(d.page || d.tries)) d = { ...d, tries: 1, next: q + retryDelay(1, env.random()) };
+            if (!(d.page || d.tries)) d = { ...d, tries: 1, next: q + retryDelay(1, env.random(), retryAfterMs(d.retryAfter, q)) };
             put(d);
             all.push(d);
           }

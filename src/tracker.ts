@@ -125,10 +125,12 @@ export function createTracker(): Tracker {
   async function first(e: Entry) {
     const reply = await send(e);
     if (reply) {
-      // Kept at once, as a deferred event any later page load sends (page ''): the page may go away before the outbox
-      // has loaded and stored it (which then drops this copy), or the outbox may be unreachable (offline?). An answer
-      // is kept before anything else runs; a network failure after a task, so that one reported as the page goes away
-      // (the browser cancelling a request in flight, which it may still deliver) never writes it.
+      // Kept at once, as a deferred event any later page load sends (page ''), with the wait the server asked for: the
+      // page may go away before the outbox has loaded and stored it (which then drops this copy), or the outbox may be
+      // unreachable (offline?). An answer is kept before anything else runs; a network failure after a task, so that
+      // one reported as the page goes away (the browser cancelling a request in flight, which it may still deliver)
+      // never writes it.
+      e.retryAfter = reply.retryAfter;
       if (reply.status) defer(e);
       else setTimeout(defer, 0, e);
       await outbox().then((o) => o.failed(e, reply), () => gave(e.id, reply));
@@ -177,7 +179,7 @@ export function createTracker(): Tracker {
           });
         },
         JSON.stringify(data).length,
-        !!page_type,
+        page_type,
       );
       // A page event's answer (null when it failed or consent is denied) is what the widgets render.
       if (page_type && !later) void response.catch(() => null).then((r) => publish({ page_type, response: r }));

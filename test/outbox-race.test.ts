@@ -153,7 +153,7 @@ function openTab(w: World, name: string, staleReads: boolean): Tab {
       const e = { id: `${name}-e${n}`, at: w.clock, body: `${name}-e${n}` };
       void env.send(e).then((reply) => {
         if (!reply) return env.gave(e.id);
-        env.keep({ ...e, page: '' });
+        env.keep({ ...e, page: '', retryAfter: reply.retryAfter });
         return step('outbox loaded').then(() => (tab.dead ? undefined : tab.outbox.failed(e, reply)));
       });
     },
