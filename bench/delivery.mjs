@@ -118,6 +118,12 @@ function recordOutcomes() {
       /* a page without storage: its outcomes count as unseen */
     }
   };
+  // A network error (or a body that breaks off) counts a task later, as the tracker keeps one: at unload the browser
+  // rejects a request it goes on sending (keepalive), and the page is gone before that task.
+  const failed = (tag) => (e) => {
+    setTimeout(mark, 0, tag);
+    throw e;
+  };
   window.fetch = function (input, init) {
     const tag = /"product_id":"(s\d+-t\d+-[wc]\d+)"/.exec(typeof init?.body === 'string' ? init.body : '')?.[1];
     const request = fetch.call(this, input, init);
@@ -125,15 +131,10 @@ function recordOutcomes() {
     return request.then(
       (r) => {
         const text = r.text.bind(r);
-        r.text = () => text().finally(() => mark(tag));
+        r.text = () => text().then((body) => (mark(tag), body), failed(tag));
         return r;
       },
-      (e) => {
-        // A network error counts a task later, as the tracker keeps one: at unload the browser rejects a request it
-        // goes on sending (keepalive), and the page is gone before that task.
-        setTimeout(mark, 0, tag);
-        throw e;
-      },
+      failed(tag),
     );
   };
 }
