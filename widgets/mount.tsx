@@ -184,10 +184,6 @@ export function mountWidgets(datacue: Tracker, options: MountOptions = {}): () =
     safely(() => {
       applyCustomStyles(storeConfig().customStyles, nonce());
       draw();
-      stop = datacue.onRecommendations((next) => {
-        page = next;
-        draw();
-      });
       document.addEventListener(EDITOR_UPDATED, preview);
       document.addEventListener(EDITOR_RELOAD, preview);
     });
@@ -208,12 +204,20 @@ export function mountWidgets(datacue: Tracker, options: MountOptions = {}): () =
     const styles = options.styles ?? true;
     if (styles) injectStyles(styles === true ? undefined : styles.nonce);
   });
+  // From the start, not once the page is parsed: an answer that arrives while the page is parsed is drawn at once
+  // into the placeholders parsed so far (and into later ones as they arrive).
+  safely(() => {
+    stop = datacue.onRecommendations((next) => {
+      page = next;
+      draw();
+    });
+  });
   if (document.readyState === 'loading') {
     // While the page is parsed, draw each placeholder as it arrives (its box held, the static banner's image asked
     // for at once: often the page's largest paint): the browser may paint a part of the page before the end of
     // parsing. Then draw again as soon as the document is parsed, before the page's deferred scripts
     // (DOMContentLoaded waits for them).
-    const watch = new MutationObserver(() => all().length > held.size && safely(draw));
+    const watch = new MutationObserver(() => all().length > mounted.size && safely(draw));
     watch.observe(document, { childList: true, subtree: true });
     document.addEventListener(
       'readystatechange',
