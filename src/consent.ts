@@ -21,8 +21,9 @@ export interface Consent {
   forget(): void;
   /**
    * Runs `run` when granted, keeps it while pending (within the caps), drops it when denied. Resolves with what
-   * `run` returns, or null when dropped. `run` must not throw (pass an async function). `first` marks a page's own
-   * event: on grant it goes before what waited, so the widgets render at once.
+   * `run` returns, or null when dropped. `run` must not throw (pass an async function). `first` (any truthy value:
+   * the tracker passes the page type) marks a page's own event: on grant it goes before what waited, so the widgets
+   * render at once.
    */
   wait<T>(run: () => T, bytes?: number, first?: unknown): Promise<Awaited<T> | null>;
 }
