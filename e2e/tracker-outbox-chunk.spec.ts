@@ -2,7 +2,7 @@
 // on a page whose events are delivered, on a failed send (which it then delivers once the API recovers), and on a
 // later page load when the store's hint (localStorage `datacue_o`) says the outbox holds events.
 import { test, expect } from './support/fixtures';
-import type { Site } from './support/servers';
+import type { EventsApi, Site } from './support/servers';
 import { drained, waiting } from './support/outbox';
 import type { Page } from '@playwright/test';
 
@@ -39,7 +39,7 @@ test('a page whose events are delivered never requests datacue-outbox.js', async
 });
 
 /** Answers wishlist events with 503 while `down()`; returns the product ids the API accepted, in order. */
-const failWhile = (api: import('./support/servers').EventsApi, down: () => boolean) => {
+const failWhile = (api: EventsApi, down: () => boolean) => {
   const accepted: string[] = [];
   api.respond((req) => {
     const id = req.json?.event?.product_id as string | undefined;
@@ -75,20 +75,26 @@ test('a failed send loads the outbox (a sibling of the script), which delivers i
   expect(errors).toEqual([]);
 });
 
-test('a failed send whose page goes away before the outbox has loaded: kept at once, sent by the next page, once', async ({ page, site, api, errors }) => {
-  let down = true;
-  const accepted = failWhile(api, () => down);
-  // The outbox script never arrives on this page (a slow network): the page goes away while it loads.
+/**
+ * Page /a tracks p1, whose send the API fails, while the outbox script never arrives (a slow network): returns once the
+ * answer has been read and the page has asked for the outbox, which it then may load again on later pages.
+ */
+async function failBeforeTheOutboxLoads(page: Page, site: Site, api: EventsApi) {
   let asked = false;
   await page.route('**/datacue-outbox.js', () => void (asked = true));
   await page.goto(storePage(site, '/a', api.url));
   await api.waitFor(1);
   void page.evaluate(() => void window.datacue.track({ type: 'wishlist', subtype: 'add', product_id: 'p1' }).catch(() => null));
-  // The 503 has been answered and read: the page asks for the outbox.
   await expect.poll(() => asked).toBe(true);
+  await page.unroute('**/datacue-outbox.js');
+}
+
+test('a failed send whose page goes away before the outbox has loaded: kept at once, sent by the next page, once', async ({ page, site, api, errors }) => {
+  let down = true;
+  const accepted = failWhile(api, () => down);
+  await failBeforeTheOutboxLoads(page, site, api);
   expect((await waiting(page)).map((w) => w.id)).toHaveLength(1);
   down = false;
-  await page.unroute('**/datacue-outbox.js');
   await page.goto(storePage(site, '/b', api.url));
   await expect.poll(() => accepted, { timeout: 10_000 }).toEqual(['p1']);
   await expect.poll(async () => (await waiting(page)).length).toBe(0);
@@ -105,13 +111,7 @@ test("a 429 whose page goes away before the outbox has loaded: the next page wai
     attempts.push(Date.now());
     return attempts.length === 1 ? { status: 429, headers: { 'Retry-After': '3' } } : undefined;
   });
-  let asked = false;
-  await page.route('**/datacue-outbox.js', () => void (asked = true));
-  await page.goto(storePage(site, '/a', api.url));
-  await api.waitFor(1);
-  void page.evaluate(() => void window.datacue.track({ type: 'wishlist', subtype: 'add', product_id: 'p1' }).catch(() => null));
-  await expect.poll(() => asked).toBe(true);
-  await page.unroute('**/datacue-outbox.js');
+  await failBeforeTheOutboxLoads(page, site, api);
   // Only the tracker's copy holds the event: the next page moves it in, with the wait the server asked for.
   await page.goto(storePage(site, '/b', api.url));
   await expect.poll(() => attempts.length, { timeout: 10_000 }).toBe(2);
