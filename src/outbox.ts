@@ -104,11 +104,11 @@ export function createOutbox(env: Env, page: () => string) {
     const now = env.now();
     const delay = retryDelay(tries, env.random(), retryAfterMs(reply.retryAfter, now));
     const keep = tries < MAX_ATTEMPTS && delay <= MAX_DELAY_MS && env.online();
-    // An answer (not a network failure, which may be the browser cancelling the request as the page goes away) is
-    // kept at once, as the tracker keeps a first attempt's: the page may go away before the transaction below, which
-    // would leave a retry marked in flight.
+    // A retry's answer (not a network failure, which may be the browser cancelling the request as the page goes away)
+    // is kept at once: the page may go away before the transaction below, which would leave it marked in flight. A
+    // first attempt's is kept already, by the tracker.
     const copy = copyOf(e, tries, now + delay);
-    if (reply.status) env.keep(copy);
+    if (reply.status && !fresh) env.keep(copy);
     if (keep) await own(e.id);
     const next: Entry = { ...copy, owner: keep ? me : '', t: env.now() };
     // A retry writes back only what is still there: a cap may have dropped it meanwhile. A first failure is written
