@@ -9,7 +9,11 @@ export interface Waiting {
   inflight?: number;
 }
 
-/** Ids (with their state) of every event waiting: deferred, or stored after a failed attempt (not tombstones). */
+/**
+ * Every event waiting, once, with its state: deferred, or stored after a failed attempt (not tombstones). An event the
+ * outbox is moving from its localStorage copy into IndexedDB is in both for a moment (the copy goes once the move's
+ * transaction is done): it is one event, listed with its IndexedDB state.
+ */
 export const waiting = (page: Page): Promise<Waiting[]> =>
   page.evaluate(async () => {
     const deferred = Object.keys(localStorage)
@@ -26,7 +30,9 @@ export const waiting = (page: Page): Promise<Waiting[]> =>
       q.onsuccess = () => done(q.result);
     });
     db.close();
-    return [...deferred, ...all.filter((e) => e.body).map(({ body: _, ...e }) => e)];
+    const byId = new Map<string, object>();
+    for (const e of [...deferred, ...all.filter((e) => e.body).map(({ body: _, ...e }) => e)]) byId.set(e.id, e);
+    return [...byId.values()];
   });
 
 /**
