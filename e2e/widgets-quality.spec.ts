@@ -159,6 +159,26 @@ for (const width of [320, 360, 390, 768, 1280]) {
   });
 }
 
+test('images: above the fold the banners load at once with high priority, the carousel its first page (the rest as it comes near); below the fold everything waits', async ({ page, site, api }) => {
+  await serveImages(page);
+  await page.setViewportSize({ width: 1280, height: 800 });
+  const requested: string[] = [];
+  page.on('request', (r) => void (/\.svg$/.test(r.url()) && requested.push(new URL(r.url()).pathname)));
+  await openStore(page, site, api, 'Home page', MANY, `<div data-dc-banners data-dc-static-img="/banners/static-banner.svg"></div>
+<div data-dc-products="related" data-dc-layout="carousel" data-dc-items="12"></div>
+<div style="height:3000px"></div><div data-dc-products="recent" data-dc-layout="grid"></div><div data-dc-main-insert-banner="1"></div>`);
+  await expect(page.locator('.dc-section--related .dc-card')).toHaveCount(12);
+  const images = (selector: string) => page.locator(selector).evaluateAll((list) => list.map((i) => `${i.getAttribute('loading')} ${i.getAttribute('fetchpriority')}`));
+  expect(await images('[data-dc-banners] img')).toEqual(Array(await page.locator('[data-dc-banners] img').count()).fill('eager high'));
+  expect(await images('[data-dc-products="related"] img')).toEqual([...Array(4).fill('eager null'), ...Array(8).fill('lazy null')]);
+  expect(await images('[data-dc-main-insert-banner] img')).toEqual(['lazy null']);
+  await page.waitForLoadState('networkidle');
+  // The first page at once; later pages as they come near (Chromium fetches the next few cards of a scroller early).
+  const chairs = requested.filter((p) => p.startsWith('/products/chair-'));
+  expect(chairs).toEqual(expect.arrayContaining([1, 2, 3, 4].map((n) => `/products/chair-${n}.svg`)));
+  expect(chairs).not.toContain('/products/chair-12.svg');
+});
+
 test('no smooth scrolling under prefers-reduced-motion', async ({ page, site, api }) => {
   await page.emulateMedia({ reducedMotion: 'reduce' });
   await openStore(page, site, api, 'Home page', MANY, '<div data-dc-products="related" data-dc-layout="carousel"></div>');

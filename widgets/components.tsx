@@ -1,5 +1,5 @@
 // The widgets' markup. Everything shown comes from the models, so names are text and URLs are already checked.
-import { createContext, type ComponentChildren } from 'preact';
+import type { ComponentChildren } from 'preact';
 import { discountPercent } from './format.js';
 import type { BannerModel, ProductModel, SectionModel } from './model.js';
 import type { ButtonSettings, Field, SectionName } from './settings.js';
@@ -14,6 +14,8 @@ export interface View {
   /** The card fields the dashboard shows. */
   fields: Field[];
   button?: ButtonSettings | undefined;
+  /** The placeholder starts inside the window: its banners and first row of cards load at once, banners first. */
+  eager: boolean;
 }
 
 /** `detail` of the `datacue:add-to-cart` event a buy button dispatches from its card. */
@@ -26,17 +28,9 @@ export interface AddToCartDetail {
   section: SectionName;
 }
 
-/** Whether the placeholder being drawn starts inside the window: its images load at once, banners first. */
-export const AboveFold = createContext(false);
-
-/**
- * An image with its size (its box is right before it loads); lazy below the fold, eager above it. Read through the
- * context's Consumer: preact/hooks would cost the bundle ~900 bytes.
- */
-const Img = ({ priority, ...props }: { src: string; width: number; height: number; alt: string; class: string; priority?: boolean }) => (
-  <AboveFold.Consumer>
-    {(eager: boolean) => <img {...props} loading={eager ? 'eager' : 'lazy'} fetchpriority={eager && priority ? 'high' : undefined} decoding="async" />}
-  </AboveFold.Consumer>
+/** An image with its size (its box is right before it loads); lazy unless `eager`, then banners (`priority`) first. */
+const Img = ({ eager, priority, ...props }: { src: string; width: number; height: number; alt: string; class: string; eager: boolean; priority?: boolean }) => (
+  <img {...props} loading={eager ? 'eager' : 'lazy'} fetchpriority={eager && priority ? 'high' : undefined} decoding="async" />
 );
 
 /** Lets store code put the product in its cart (and cancel the event); otherwise the product page opens. */
@@ -46,7 +40,7 @@ function addToCart(e: MouseEvent, p: ProductModel, section: SectionName) {
   if (card.dispatchEvent(new CustomEvent('datacue:add-to-cart', { bubbles: true, cancelable: true, detail })) && p.link) location.assign(p.link);
 }
 
-export function ProductCard({ product: p, section, view }: { product: ProductModel; section: SectionName; view: View }) {
+export function ProductCard({ product: p, section, view, eager }: { product: ProductModel; section: SectionName; view: View; eager: boolean }) {
   const show = (field: Field) => view.fields.includes(field);
   const off = show('full_price') ? discountPercent(p.price, p.fullPrice) : undefined;
   const button = view.button;
@@ -54,7 +48,7 @@ export function ProductCard({ product: p, section, view }: { product: ProductMod
   const body = (
     <>
       <span class="dc-card__media">
-        {p.image && <Img class="dc-card__img" src={p.image} width={300} height={300} alt="" />}
+        {p.image && <Img class="dc-card__img" src={p.image} width={300} height={300} alt="" eager={eager} />}
         {p.badge && <span class="dc-card__badge">{p.badge}</span>}
       </span>
       {show('brand') && p.brand && <span class="dc-card__brand">{p.brand}</span>}
@@ -149,8 +143,10 @@ function Carousel({ listId, labelledBy, view, children }: { listId: string; labe
 
 export function Section({ section, title, view }: { section: SectionModel; title: string; view: View }) {
   const id = `${view.id}-${section.key}`;
-  const cards = section.products.map((p) => <ProductCard key={p.id} product={p} section={section.name} view={view} />);
   const n = section.perPage;
+  // The first row (a carousel's first page) is what the shopper sees: the rest waits until it comes near.
+  const row = n ? Math.max(n.mobile, n.desktop) : 4;
+  const cards = section.products.map((p, i) => <ProductCard key={p.id} product={p} section={section.name} view={view} eager={view.eager && i < row} />);
   const perPage = n && { '--dc-per-page-mobile': n.mobile, '--dc-per-page-desktop': n.desktop };
   return (
     // Not a named landmark: a page may show the same section twice (e.g. "recent" in two placeholders).
@@ -176,9 +172,9 @@ export function Section({ section, title, view }: { section: SectionModel; title
  * width and height attributes do, within whatever size the store gives the slot. Either way nothing moves when
  * the image arrives.
  */
-export function BannerBox({ banner, wide, slot, record = true }: { banner: BannerModel; wide: boolean; slot?: boolean; record?: boolean }) {
+export function BannerBox({ banner, wide, eager, slot, record = true }: { banner: BannerModel; wide: boolean; eager: boolean; slot?: boolean; record?: boolean }) {
   const cls = `dc-banner dc-banner--${slot ? 'slot' : wide ? 'wide' : 'narrow'}`;
-  const img = <Img class="dc-banner__img" src={banner.image!} width={wide ? 1200 : 480} height={720} alt={banner.name} priority />;
+  const img = <Img class="dc-banner__img" src={banner.image!} width={wide ? 1200 : 480} height={720} alt={banner.name} eager={eager} priority />;
   return banner.link ? (
     <a class={cls} href={banner.link} data-dc-banner={record ? banner.id : undefined}>
       {img}

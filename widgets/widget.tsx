@@ -29,15 +29,15 @@ export function Widget({ spec, response, sections, view }: Props) {
       return row ? (
         // One row whatever comes: the box held before the answer (static banner's row) is the box it keeps.
         <div class="dc-banners dc-banners__row">
-          {row.left && <BannerBox banner={row.left} wide={false} />}
-          {row.wide && (row.wide === 'static' ? <BannerBox banner={still!} wide record={false} /> : <BannerBox banner={row.wide} wide />)}
-          {row.right && <BannerBox banner={row.right} wide={false} />}
+          {row.left && <BannerBox banner={row.left} wide={false} eager={view.eager} />}
+          {row.wide && (row.wide === 'static' ? <BannerBox banner={still!} wide eager={view.eager} record={false} /> : <BannerBox banner={row.wide} wide eager={view.eager} />)}
+          {row.right && <BannerBox banner={row.right} wide={false} eager={view.eager} />}
         </div>
       ) : null;
     }
     case 'slot': {
       const banner = banners(response?.[spec.which === 'main' ? 'main_banners' : 'sub_banners'])[spec.index - 1];
-      return banner ? <BannerBox banner={banner} wide={spec.which === 'main'} slot /> : null;
+      return banner ? <BannerBox banner={banner} wide={spec.which === 'main'} eager={view.eager} slot /> : null;
     }
     case 'products':
       return (
