@@ -17,6 +17,10 @@ for (const [name, viewport] of [['phone', { width: 390, height: 844 }], ['laptop
       await serveImages(page);
       await page.setViewportSize(viewport);
       await watchShifts(page);
+      // Image requests still on their way (the carousel's later pages may never start: they load as they come near).
+      let loading = 0;
+      page.on('request', (r) => void (r.resourceType() === 'image' && loading++));
+      for (const end of ['requestfinished', 'requestfailed'] as const) page.on(end, (r) => void (r.resourceType() === 'image' && loading--));
       api.respond((req) => (req.json?.event?.type === 'pageview' ? { status: 200, body: answer } : undefined));
       if (slow) {
         await page.route(`${api.url}**`, async (route) => {
@@ -33,8 +37,8 @@ for (const [name, viewport] of [['phone', { width: 390, height: 844 }], ['laptop
 <script src="/dist/datacue.js"></script><script src="/dist/datacue-storefront.js"></script></head>
 <body><header><h1>Store</h1></header><div data-dc-products="related"></div><section id="content" style="height:1500px">Store content</section></body></html>`));
       await expect(page.locator('.dc-card')).toHaveCount(8);
-      // Lazy images of the carousel's later pages never start loading: those that did are waited for.
-      await page.waitForFunction(() => [...document.images].every((i) => i.complete || !i.currentSrc));
+      await expect.poll(() => loading).toBe(0);
+      await page.waitForFunction(() => [...document.images].filter((i) => i.loading === 'eager').every((i) => i.complete));
       await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 50))));
       expect(await page.evaluate(() => window.shifts)).toEqual([]);
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(viewport.width);

@@ -14,7 +14,7 @@ export interface View {
   /** The card fields the dashboard shows. */
   fields: Field[];
   button?: ButtonSettings | undefined;
-  /** The placeholder starts inside the window: its banners and first row of cards load at once, banners first. */
+  /** The placeholder starts inside the window: its banners and its first section's first row of cards load at once. */
   eager: boolean;
 }
 
@@ -141,12 +141,13 @@ function Carousel({ listId, labelledBy, view, children }: { listId: string; labe
   );
 }
 
-export function Section({ section, title, view }: { section: SectionModel; title: string; view: View }) {
+/** One section; `eager` when it is the first of a placeholder that starts inside the window. */
+export function Section({ section, title, view, eager }: { section: SectionModel; title: string; view: View; eager: boolean }) {
   const id = `${view.id}-${section.key}`;
   const n = section.perPage;
   // The first row (a carousel's first page) is what the shopper sees: the rest waits until it comes near.
   const row = n ? Math.max(n.mobile, n.desktop) : 4;
-  const cards = section.products.map((p, i) => <ProductCard key={p.id} product={p} section={section.name} view={view} eager={view.eager && i < row} />);
+  const cards = section.products.map((p, i) => <ProductCard key={p.id} product={p} section={section.name} view={view} eager={eager && i < row} />);
   const perPage = n && { '--dc-per-page-mobile': n.mobile, '--dc-per-page-desktop': n.desktop };
   return (
     // Not a named landmark: a page may show the same section twice (e.g. "recent" in two placeholders).

@@ -3,7 +3,7 @@ import { attempt } from '../src/attempt.js';
 import { render } from 'preact';
 import type { Datacue, RecommendationsResponse } from '../src/types.js';
 import { expected, say, safely } from '../src/log.js';
-import { PLACEHOLDER_SELECTOR, readSpec } from './placeholders.js';
+import { PLACEHOLDER_SELECTOR, readSpec, type WidgetSpec } from './placeholders.js';
 import { priceFormatter } from './format.js';
 import { texts } from './titles.js';
 import { Widget } from './widget.js';
@@ -88,6 +88,21 @@ export function mountWidgets(datacue: Tracker, options: MountOptions = {}): () =
     return format;
   };
   const nonce = () => (typeof options.styles === 'object' ? options.styles.nonce : undefined);
+  const language = () => options.locale || document.documentElement.lang || navigator.language;
+  /** The page's money format: the dashboard's, else the store's config (a bad one reported and ignored). */
+  const pageFormat = (dashboard?: string) => {
+    const own = storeConfig().moneyFormat;
+    if (dashboard || own === undefined) return dashboard;
+    if (isMoneyFormat(own)) return own;
+    report(expected('options.money_format', MONEY_FORMAT, own, 'ignored'));
+  };
+  /** How one placeholder's prices are written: the placeholder's own format or currency, then the page's format, then
+   *  the store's currency. */
+  const money = (el: Element, spec: WidgetSpec, locale: string, format: string | undefined) => {
+    const currency = el.closest('[data-dc-currency]')?.getAttribute('data-dc-currency');
+    return [locale, currency || options.currency || 'USD', spec.kind === 'products' && spec.moneyFormat ? spec.moneyFormat : currency ? undefined : format] as const;
+  };
+  let warming = false;
 
   // Boxes held before the answer (placeholder → px), released once the answer is drawn.
   const held = new Map<HTMLElement, number>();
@@ -102,15 +117,15 @@ export function mountWidgets(datacue: Tracker, options: MountOptions = {}): () =
     const memory = load();
     const els = all();
     const widths = els.map((el) => el.getBoundingClientRect().width); // every read before any write: one layout
+    const known = pageFormat();
     els.forEach((el, i) =>
       safely(() => {
         const spec = readSpec((name) => el.getAttribute(name), report);
         // A page's first Intl.NumberFormat costs 25-45 ms at 1x CPU (its locale data is loaded): built while the
-        // answer is on its way rather than after it, when prices will be drawn and no money format of the page's
-        // writes them.
-        if (!warming && spec.kind === 'products' && !spec.moneyFormat && !isMoneyFormat(storeConfig().moneyFormat)) {
-          warming = !!setTimeout(formatter, 0, language(), options.currency || 'USD');
-        }
+        // answer is on its way rather than after it, for prices no money format known yet writes; after the page's
+        // first frame, so that it never delays that.
+        const [locale, currency, format] = money(el, spec, language(), known);
+        if (!warming && spec.kind === 'products' && !format) warming = !!requestAnimationFrame(() => setTimeout(formatter, 0, locale, currency));
         const h = reserveHeight(spec, widths[i]!, innerWidth, memory[keyOf(i)]);
         held.set(el, h);
         el.style.minHeight = `${h}px`;
@@ -136,20 +151,12 @@ export function mountWidgets(datacue: Tracker, options: MountOptions = {}): () =
     if (answered) save(memory);
   };
 
-  const language = () => options.locale || document.documentElement.lang || navigator.language;
-  let warming = false;
-
   const draw = () => {
     const lang = language();
     const response = page?.response;
     const settings = readSettings(response?.['config'], report);
     const locale = settings.locale || lang;
-    const store = storeConfig();
-    let storeFormat = settings.moneyFormat;
-    if (!storeFormat && store.moneyFormat !== undefined) {
-      if (isMoneyFormat(store.moneyFormat)) storeFormat = store.moneyFormat;
-      else report(expected('options.money_format', MONEY_FORMAT, store.moneyFormat, 'ignored'));
-    }
+    const format = pageFormat(settings.moneyFormat);
     // Products already shown higher on the page, in the order placeholders render.
     const seen = new Set<string>();
     hold();
@@ -159,13 +166,11 @@ export function mountWidgets(datacue: Tracker, options: MountOptions = {}): () =
       safely(() => {
         const spec = readSpec((name) => el.getAttribute(name), report);
         if (spec.kind === 'invalid') report(spec.problem);
-        // The placeholder's own format or currency, then the dashboard's format, then the store's currency.
-        const currency = el.closest('[data-dc-currency]')?.getAttribute('data-dc-currency');
-        const moneyFormat = spec.kind === 'products' && spec.moneyFormat ? spec.moneyFormat : currency ? undefined : storeFormat;
+        const price = money(el, spec, locale, format);
         const view = {
           texts: texts(lang),
           // Built on the first price drawn: a first Intl.NumberFormat costs tens of ms, never before a banner.
-          price: (amount: number) => formatter(locale, currency || options.currency || 'USD', moneyFormat)(amount),
+          price: (amount: number) => formatter(...price)(amount),
           id: `dc${i}`,
           fields: settings.fields,
           button: settings.button,

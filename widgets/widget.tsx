@@ -42,8 +42,8 @@ export function Widget({ spec, response, sections, view }: Props) {
     case 'products':
       return (
         <>
-          {sections.map((s) => (
-            <Section key={s.key} section={s} title={s.category ? `${s.title || view.texts.categories} ${s.category}` : s.title || view.texts[s.name]} view={view} />
+          {sections.map((s, i) => (
+            <Section key={s.key} section={s} title={s.category ? `${s.title || view.texts.categories} ${s.category}` : s.title || view.texts[s.name]} view={view} eager={view.eager && !i} />
           ))}
         </>
       );

@@ -12,7 +12,7 @@ export interface Waiting {
 /**
  * Every event waiting, once, with its state: deferred, or stored after a failed attempt (not tombstones). An event the
  * outbox is moving from its localStorage copy into IndexedDB is in both for a moment (the copy goes once the move's
- * transaction is done): it is one event, listed with its IndexedDB state.
+ * transaction is done): it is one event, listed with its IndexedDB state. Two deferred keys of one id stay two.
  */
 export const waiting = (page: Page): Promise<Waiting[]> =>
   page.evaluate(async () => {
@@ -30,9 +30,8 @@ export const waiting = (page: Page): Promise<Waiting[]> =>
       q.onsuccess = () => done(q.result);
     });
     db.close();
-    const byId = new Map<string, object>();
-    for (const e of [...deferred, ...all.filter((e) => e.body).map(({ body: _, ...e }) => e)]) byId.set(e.id, e);
-    return [...byId.values()];
+    const stored = all.filter((e) => e.body).map(({ body: _, ...e }) => e);
+    return [...deferred.filter((d) => !stored.some((e) => e.id === d.id)), ...stored];
   });
 
 /**
