@@ -121,14 +121,14 @@ export function mountWidgets(datacue: Tracker, options: MountOptions = {}): () =
     els.forEach((el, i) =>
       safely(() => {
         const spec = readSpec((name) => el.getAttribute(name), report);
+        const h = reserveHeight(spec, widths[i]!, innerWidth, memory[keyOf(i)]);
+        held.set(el, h);
+        el.style.minHeight = `${h}px`;
         // A page's first Intl.NumberFormat costs 25-45 ms at 1x CPU (its locale data is loaded): built while the
         // answer is on its way rather than after it, for prices no money format known yet writes; after the page's
         // first frame, so that it never delays that.
         const [locale, currency, format] = money(el, spec, language(), known);
-        if (!warming && spec.kind === 'products' && !format) warming = !!requestAnimationFrame(() => setTimeout(formatter, 0, locale, currency));
-        const h = reserveHeight(spec, widths[i]!, innerWidth, memory[keyOf(i)]);
-        held.set(el, h);
-        el.style.minHeight = `${h}px`;
+        if (!warming && spec.kind === 'products' && !format) warming = !!attempt(() => requestAnimationFrame(() => setTimeout(formatter, 0, locale, currency)));
       }),
     );
   };
