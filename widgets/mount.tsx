@@ -117,7 +117,6 @@ export function mountWidgets(datacue: Tracker, options: MountOptions = {}): () =
     const memory = load();
     const els = all();
     const widths = els.map((el) => el.getBoundingClientRect().width); // every read before any write: one layout
-    const known = pageFormat();
     els.forEach((el, i) =>
       safely(() => {
         const spec = readSpec((name) => el.getAttribute(name), report);
@@ -126,9 +125,11 @@ export function mountWidgets(datacue: Tracker, options: MountOptions = {}): () =
         el.style.minHeight = `${h}px`;
         // A page's first Intl.NumberFormat costs 25-45 ms at 1x CPU (its locale data is loaded): built while the
         // answer is on its way rather than after it, for prices no money format known yet writes; after the page's
-        // first frame, so that it never delays that.
-        const [locale, currency, format] = money(el, spec, language(), known);
-        if (!warming && spec.kind === 'products' && !format) warming = !!attempt(() => requestAnimationFrame(() => setTimeout(formatter, 0, locale, currency)));
+        // first frame, so that it never delays that. Decided once per page, by its first products placeholder.
+        if (warming || spec.kind !== 'products') return;
+        const [locale, currency, format] = money(el, spec, language(), pageFormat());
+        warming = true;
+        if (!format) attempt(() => requestAnimationFrame(() => setTimeout(formatter, 0, locale, currency)));
       }),
     );
   };
