@@ -24,8 +24,9 @@ const cssModule = () => ({
   },
 });
 
-const minify = () =>
-  terser({ ecma: 2020, compress: { passes: 5, unsafe_arrows: true, unsafe: true, pure_getters: true }, mangle: { properties: false }, format: { comments: false } });
+// `preamble`: a first line kept through minification (the tracker's compile hint below).
+const minify = (preamble) =>
+  terser({ ecma: 2020, compress: { passes: 5, unsafe_arrows: true, unsafe: true, pure_getters: true }, mangle: { properties: false }, format: { comments: false, preamble } });
 
 // Source maps name their sources relative to the map, inside the package: src/ and widgets/ ship with it (`files`),
 // and the bundled dependencies sit where npm puts them. The TypeScript plugin hands rollup paths with extra `../`
@@ -56,15 +57,18 @@ function preact10() {
 }
 
 /** Script-tag builds: one self-contained minified IIFE each. */
-const script = (input, file) => ({
+const script = (input, file, preamble) => ({
   input,
   // Maps beside each file, without the comment: those bytes would reach every shopper; devtools take a map when given.
   output: { file, format: 'iife', strict: false, sourcemap: 'hidden', sourcemapPathTransform },
-  plugins: [scriptLoader(), cssModule(), preact10(), resolve({ browser: true }), typescript({ declaration: false, outDir: 'dist', rootDir: '.' }), minify()],
+  plugins: [scriptLoader(), cssModule(), preact10(), resolve({ browser: true }), typescript({ declaration: false, outDir: 'dist', rootDir: '.' }), minify(preamble)],
 });
 
 export default [
-  script('src/browser.ts', 'dist/datacue.js'),
+  // Most of the tracker's functions run on every page load: V8's explicit compile hint compiles them with the script
+  // instead of one by one on their first call. Main thread of load + page event at 4x CPU, median of 25 interleaved
+  // loads: 54 -> 38 ms (all of the page's main-thread work: 240 -> 197 ms). Other browsers read a comment. 19 B gzip.
+  script('src/browser.ts', 'dist/datacue.js', '//# allFunctionsCalledOnLoad'),
   script('src/outbox-script.ts', 'dist/datacue-outbox.js'),
   script('widgets/script.ts', 'dist/datacue-storefront.js'),
   // npm entries: ESM with .d.ts; dependencies stay external so the app's bundler dedupes them.

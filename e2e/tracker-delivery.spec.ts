@@ -127,7 +127,7 @@ test('offline: track() rejects as kept, and the event goes out when the browser 
       (e: { status: number; message: string }) => `${e.status} ${e.message}`,
     ),
   );
-  expect(result).toBe('0 HTTP 0; kept to send again later');
+  expect(result).toBe('0 HTTP 0; kept for later');
   // Polled: the page's own flush may be holding it for a moment (and, offline, putting it back).
   await expect.poll(() => outbox(page)).toHaveLength(1);
   await context.setOffline(false);

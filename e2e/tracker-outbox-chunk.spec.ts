@@ -155,7 +155,7 @@ test('denial deletes a stored event, the hint and deferred keys, and loads no ou
   await a.goto(storePage(site, '/a', api.url));
   await api.waitFor(1);
   const refused = await a.evaluate(() => window.datacue.track({ type: 'wishlist', subtype: 'add', product_id: 'p1' }).then(() => '', (e: Error) => e.message));
-  expect(refused).toContain('kept to send again later');
+  expect(refused).toContain('kept for later');
   await a.evaluate(() => window.datacue.track({ type: 'click', subtype: 'product', product_id: 'p2' }, true));
   expect((await waiting(a)).length).toBe(2);
   const keys = () => a.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('datacue_')).map((k) => k.replace(/^(datacue_d:).*/, '$1*')).sort());

@@ -11,7 +11,7 @@ const VALID = /^[\w-]{8,64}$/;
  * serves when both are blocked. Only ids of our own alphabet are read back: the cookie needs no encoding.
  */
 export function anonymousId(): string {
-  const cookie = attempt(() => document.cookie.match(/(?:^|; )datacue_aid=([^;]*)/)?.[1]);
+  const cookie = attempt(() => document.cookie.match(/(^|; )datacue_aid=([^;]*)/)?.[2]);
   const id = [cookie, read(ID_KEY)].find((v) => v && VALID.test(v)) || randomId();
   attempt(() => (document.cookie = `${ID_KEY}=${id}; max-age=31536000; path=/; SameSite=Lax${location.protocol === 'https:' ? '; Secure' : ''}`));
   write(ID_KEY, id);

@@ -62,7 +62,7 @@ export function pageEvents(input: DatacueConfig, warn: Warn): DatacueEvent[] {
     view['category_id'] = id;
     view['category_name'] = c['category_name'] ?? (isObject(update) ? update['name'] : undefined);
     if (isObject(update)) view['category_update'] = update;
-    else if (update !== undefined) bad('category_update', 'an object {name, link}', update);
+    else if (update !== undefined) bad('category_update', 'an object', update);
   }
   if (type == 'order confirmation') {
     const id = (view['order_id'] = c['order_id']);

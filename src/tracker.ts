@@ -111,7 +111,7 @@ export function createTracker(): Tracker {
   const me = pageId;
   // Out of this tab's hands: delivered by another, or kept in storage for a later page load or `online`.
   const gave = (id: string, why?: Reply) =>
-    settle(id, why ? new DatacueError(why.status, `${serverMessage(why.data, why.status)}; kept to send again later`) : null);
+    settle(id, why ? new DatacueError(why.status, `${serverMessage(why.data, why.status)}; kept for later`) : null);
   /** The outbox, loaded the first time an event waits (most pages never load it). */
   const outbox = () =>
     (box ||= loadOutbox().then(
