@@ -19,7 +19,7 @@ export const expected = (key: string, what: string, value: unknown, outcome: str
 export const describe = (value: unknown): string => attempt(() => JSON.stringify(value)) ?? String(value);
 
 /** Reports a problem of our own that was caught before it reached the page. */
-export const oops = (e: unknown): void => say('warn', 'ignored an error:', e);
+export const oops = (e: unknown): void => say('warn', 'caught', e);
 
 /** Runs store-facing code so that a problem is reported, never thrown into the page. */
 export function safely(fn: () => void): void {

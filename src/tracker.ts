@@ -166,15 +166,19 @@ export function createTracker(): Tracker {
       const response = consent.wait(
         async () => {
           const id = (anonId ||= anonymousId());
-          const e: Entry = { id: entryId(at), at, body: JSON.stringify(envelope(data, { anonymous_id: id, ...user }, at)), page: '' };
+          // The envelope is built when the event leaves: a click handler that tracks does no more before its frame.
+          const entry = (page: string): Entry => ({ id: entryId(at), at, body: JSON.stringify(envelope(data, { anonymous_id: id, ...user }, at)), page });
           if (later) {
-            defer({ ...e, page: pageId });
+            defer(entry(pageId));
             return null;
           }
           return new Promise<Response>((resolve, reject) => {
-            waiting.set(e.id, (r) => (r instanceof DatacueError ? reject(r) : resolve(r)));
             // Consent withdrawn, or the visitor forgotten, before the frame: not sent (it carries the forgotten id).
-            const go = () => (consent.state === 'granted' && anonId === id ? void first(e) : resolve(null));
+            const go = (e = entry('')) => {
+              waiting.set(e.id, (r) => (r instanceof DatacueError ? reject(r) : resolve(r)));
+              if (consent.state === 'granted' && anonId === id) void first(e);
+              else settle(e.id, null);
+            };
             if (now) go();
             else afterPaint(go);
           });
