@@ -53,37 +53,3 @@ for (const [name, viewport] of [['phone', { width: 390, height: 844 }], ['laptop
     });
   }
 }
-
-test('an answer drawn while the page is still parsed is not drawn again when parsing ends', async ({ page, site, api, errors }) => {
-  await serveImages(page);
-  // Every measurement of a placeholder once the document is parsed (each draw measures them all: a layout).
-  await page.addInitScript(() => {
-    const w = window as unknown as { measured: number; cardsParsed: number };
-    w.measured = 0;
-    const measure = Element.prototype.getBoundingClientRect;
-    Element.prototype.getBoundingClientRect = function (this: Element) {
-      if (document.readyState !== 'loading' && this.matches('[data-dc-products]')) w.measured++;
-      return measure.call(this);
-    };
-    document.addEventListener('readystatechange', () => (w.cardsParsed = document.querySelectorAll('.dc-card').length), { once: true });
-  });
-  api.respond((req) => (req.json?.event?.type === 'pageview' ? { status: 200, body: { ...answer, recent_product_skus: [product(9), product(10)] } } : undefined));
-  // A slow script of the store's own, after the placeholders, holds the parser: the answer arrives meanwhile.
-  await page.route('**/slow.js', async (route) => {
-    await new Promise((done) => setTimeout(done, 1000));
-    await route.fulfill({ contentType: 'text/javascript', body: 'window.slowRan = true;' });
-  });
-  await page.goto(site.page('/parsing', `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Store</title>
-<script>window.datacueConfig = { api_key: 'k', page_type: 'home', options: { events_url: '${api.url}' } };</script>
-<script src="/dist/datacue.js"></script><script src="/dist/datacue-storefront.js"></script></head>
-<body><h1>Store</h1><div data-dc-products="related"></div><div data-dc-products="recent"></div><script src="/slow.js"></script>
-<section style="height:1500px">Store content</section></body></html>`));
-  await expect(page.locator('[data-dc-products="related"] .dc-card')).toHaveCount(8);
-  await expect(page.locator('[data-dc-products="recent"] .dc-card')).toHaveCount(2);
-  await page.waitForFunction(() => (window as unknown as { slowRan?: boolean }).slowRan && document.readyState === 'complete');
-  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 50))));
-  // Drawn before the end of parsing (else this test shows nothing), and not measured (drawn) again after it.
-  expect(await page.evaluate(() => (window as unknown as { cardsParsed: number }).cardsParsed)).toBe(10);
-  expect(await page.evaluate(() => (window as unknown as { measured: number }).measured)).toBe(0);
-  expect(errors).toEqual([]);
-});

@@ -193,9 +193,7 @@ export function mountWidgets(datacue: Tracker, options: MountOptions = {}): () =
   const start = () =>
     safely(() => {
       applyCustomStyles(storeConfig().customStyles, nonce());
-      // An answer drawn while the page was parsed, into every placeholder there is, is not drawn again: that second
-      // draw (a Preact diff and a layout of every card) would sit between the cards and their first paint.
-      if (!page || all().length > mounted.size) draw();
+      draw();
       document.addEventListener(EDITOR_UPDATED, preview);
       document.addEventListener(EDITOR_RELOAD, preview);
     });
