@@ -44,7 +44,7 @@ const cases: { name: string; head: (events: string) => string; body?: string; me
   {
     name: 'product_update neither object nor array',
     head: (u) => config({ api_key: 'k', page_type: 'product', product_id: 'p1', product_update: 5, options: { events_url: u } }),
-    message: 'product_update: expected an array of variants, got 5; left out',
+    message: 'product_update: expected an array, got 5; left out',
     sent: [{ type: 'pageview', subtype: 'product', product_id: 'p1' }],
   },
   {
@@ -81,3 +81,22 @@ for (const c of cases) {
     expect(errors).toEqual([]);
   });
 }
+
+test('a profile JSON cannot write (a cycle): that track() resolves null with one message, the event of the same frame still leaves', async ({ page: tab, site, api, errors, consoleLines }) => {
+  await tab.goto(site.page('/', page(config({ api_key: 'k', page_type: 'cart', options: { events_url: api.url } }))));
+  await api.waitFor(1);
+  const results = await tab.evaluate(async () => {
+    const profile: Record<string, unknown> = { name: 'Ada' };
+    profile['self'] = profile;
+    window.datacue!.identify('u1', profile);
+    const first = window.datacue!.track({ type: 'wishlist', subtype: 'add', product_id: 'p1' });
+    window.datacue!.identify('u2');
+    const second = window.datacue!.track({ type: 'wishlist', subtype: 'add', product_id: 'p2' });
+    return Promise.all([first, second]);
+  });
+  expect(results).toEqual([null, null]);
+  await api.waitFor(2);
+  expect(api.received.map((r) => [r.json.event.product_id, r.json.user.user_id])).toEqual([[undefined, undefined], ['p2', 'u2']]);
+  expect(consoleLines.filter((l) => l.includes('datacue:'))).toEqual([expect.stringMatching(/^warning: datacue: caught TypeError: .*circular/i)]);
+  expect(errors).toEqual([]);
+});

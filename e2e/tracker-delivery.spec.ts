@@ -147,7 +147,7 @@ test('400: not retried, track() rejects with status and message, and the message
   await page.waitForLoadState('networkidle');
   expect(types(api)).toEqual(['pageview/home', 'login/']);
   expect(await outbox(page)).toEqual([]);
-  expect(consoleLines).toContain('error: datacue: the events API refused the event (400): event.type login needs a user_id');
+  expect(consoleLines).toContain('error: datacue: the events API refused (400): event.type login needs a user_id');
   expect(errors).toEqual([]);
 });
 

@@ -53,7 +53,7 @@ export function pageEvents(input: DatacueConfig, warn: Warn): DatacueEvent[] {
     if (id != null) view['variant_id'] = id;
     if (Array.isArray(update)) view['product_update'] = update.map((u) => variant(u));
     else if (isObject(update)) view['product_update'] = [variant(update, id)];
-    else if (update !== undefined) bad('product_update', 'an array of variants', update);
+    else if (update !== undefined) bad('product_update', 'an array', update);
   }
   if (type == 'category') {
     const update = c['category_update'];

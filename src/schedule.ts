@@ -1,10 +1,13 @@
 // When a tracked event leaves: after the browser has painted what the interaction changed (so a click handler that
 // tracks never delays the next frame), or at once when the page is being hidden (navigation, tab switch, close),
 // where keepalive lets the request finish.
+import { attempt } from './attempt.js';
+
 const waiting: (() => void)[] = [];
 
+// Each on its own: one that throws never keeps the others from running.
 const run = () => {
-  waiting.splice(0).forEach((fn) => fn());
+  waiting.splice(0).forEach(attempt);
 };
 const onHide = () => document.hidden && run();
 

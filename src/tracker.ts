@@ -101,7 +101,7 @@ export function createTracker(): Tracker {
     if (reply.status < 300) settle(e.id, isObject(reply.data) ? reply.data : null);
     else {
       const message = serverMessage(reply.data, reply.status);
-      say('error', `the events API refused the event (${reply.status}): ${message}`);
+      say('error', `the events API refused (${reply.status}): ${message}`);
       settle(e.id, new DatacueError(reply.status, message));
     }
     return undefined;
@@ -152,8 +152,7 @@ export function createTracker(): Tracker {
       }
       if (!apiKey) {
         // Said once per page, in the same words as a bad key in the config.
-        if (!keyReported) readApiKey(apiKey, warn);
-        keyReported = true;
+        keyReported ||= !readApiKey(apiKey, warn);
         return null;
       }
       if (!inBrowser) return null;
@@ -174,10 +173,16 @@ export function createTracker(): Tracker {
           }
           return new Promise<Response>((resolve, reject) => {
             // Consent withdrawn, or the visitor forgotten, before the frame: not sent (it carries the forgotten id).
-            const go = (e = entry('')) => {
-              waiting.set(e.id, (r) => (r instanceof DatacueError ? reject(r) : resolve(r)));
-              if (consent.state === 'granted' && anonId === id) void first(e);
-              else settle(e.id, null);
+            // Nothing guards it after the paint: what JSON cannot write (a profile with a cycle) rejects this call only.
+            const go = () => {
+              try {
+                const e = entry('');
+                waiting.set(e.id, (r) => (r instanceof DatacueError ? reject(r) : resolve(r)));
+                if (consent.state === 'granted' && anonId === id) void first(e);
+                else settle(e.id, null);
+              } catch (x) {
+                reject(x);
+              }
             };
             if (now) go();
             else afterPaint(go);

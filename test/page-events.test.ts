@@ -49,7 +49,7 @@ describe('pageEvents', () => {
   it('product_update neither object nor array is left out with one message', () => {
     const { events, messages } = run({ page_type: 'product', product_id: 'p1', product_update: 'oops' });
     expect(events).toEqual([{ type: 'pageview', subtype: 'product', product_id: 'p1' }]);
-    expect(messages).toEqual(['product_update: expected an array of variants, got "oops"; left out']);
+    expect(messages).toEqual(['product_update: expected an array, got "oops"; left out']);
   });
 
   it('product without product_id sends nothing and names the key', () => {
