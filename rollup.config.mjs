@@ -24,7 +24,7 @@ const cssModule = () => ({
   },
 });
 
-// `preamble`: a first line kept through minification (the tracker's compile hint below).
+// `preamble`: a first line kept through minification (the compile hint below).
 const minify = (preamble) =>
   terser({ ecma: 2020, compress: { passes: 5, unsafe_arrows: true, unsafe: true, pure_getters: true }, mangle: { properties: false }, format: { comments: false, preamble } });
 
@@ -68,9 +68,9 @@ const script = (input, file, preamble) => ({
 
 export default [
   // Most functions of the tracker and the widgets run on every page that has them: V8's explicit compile hint
-  // compiles them with the script instead of one by one on their first call. Other browsers read a comment. Medians of interleaved loads at 4x CPU: the
-  // tracker's main thread of load + page event 54 -> 38 ms (25 loads); the widgets' 262 -> 235 ms, 16 cards painted
-  // 646 -> 610 ms (19 loads). About 20 B gzip each.
+  // compiles them with the script instead of one by one on their first call. Other browsers read a comment.
+  // Medians of interleaved loads at 4x CPU: the tracker's main thread of load + page event 54 -> 38 ms (25 loads);
+  // the widgets' 262 -> 235 ms, 16 cards painted 646 -> 610 ms (19 loads). About 20 B gzip each.
   script('src/browser.ts', 'dist/datacue.js', EAGER),
   script('src/outbox-script.ts', 'dist/datacue-outbox.js'),
   script('widgets/script.ts', 'dist/datacue-storefront.js', EAGER),

@@ -145,7 +145,8 @@ function Carousel({ listId, labelledBy, view, children }: { listId: string; labe
 export function Section({ section, title, view, eager }: { section: SectionModel; title: string; view: View; eager: boolean }) {
   const id = `${view.id}-${section.key}`;
   const n = section.perPage;
-  // The first row (a carousel's first page) is what the shopper sees: the rest waits until it comes near.
+  // The first row (a carousel's first page) is what the shopper sees: the rest waits until it comes near. Without
+  // settings, the stylesheet's default row: 4 (desktop; 2 on phones).
   const row = n ? Math.max(n.mobile, n.desktop) : 4;
   const cards = section.products.map((p, i) => <ProductCard key={p.id} product={p} section={section.name} view={view} eager={eager && i < row} />);
   const perPage = n && { '--dc-per-page-mobile': n.mobile, '--dc-per-page-desktop': n.desktop };
