@@ -30,11 +30,24 @@ const stored = (page: Page) =>
     page.evaluate(() => Object.keys(localStorage).filter((k) => k.toLowerCase().includes('datacue'))),
   ]).then(([cookies, storage]) => [...cookies, ...storage]);
 
+/**
+ * Waits until the runtime has had its chance to send: the page has loaded, the frame after it has painted (the runtime
+ * sends after the paint) and a request the page makes after that has started. Request events come in the order the
+ * page makes its requests, so an event request would be in `sent` by then. (Not 'networkidle': in CI it once waited
+ * out the test's two minutes on a page whose requests had all finished.)
+ */
+async function settled(page: Page) {
+  await page.waitForLoadState('load');
+  const marker = page.waitForRequest(`${store.url}/assets/store.css?settled`);
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => setTimeout(() => fetch('/assets/store.css?settled').then(done, done)))));
+  await marker;
+}
+
 /** Opens a store page with the banner showing. */
 async function openPending(page: Page, path: string) {
   await page.goto(store.url + path);
   await expect(page.getByRole('region', { name: 'Cookie consent' })).toBeVisible();
-  await page.waitForLoadState('networkidle');
+  await settled(page);
 }
 
 test('nothing is stored or sent before Accept; Accept sends this page\'s event, and later pages send theirs', async ({ page, errors }) => {
@@ -42,7 +55,8 @@ test('nothing is stored or sent before Accept; Accept sends this page\'s event, 
   await openPending(page, '/product/compact-loveseat');
   // A shopper browses without answering: still nothing.
   await page.getByRole('link', { name: 'Living room' }).first().click();
-  await page.waitForLoadState('networkidle');
+  await page.waitForURL('**/category/living-room');
+  await settled(page);
   expect(sent).toEqual([]);
   expect(await stored(page)).toEqual([]);
 
@@ -69,7 +83,7 @@ test('Decline: nothing stored, nothing sent, on this page or the next; a cart ch
   await expect(page.locator('[data-cart-count]')).toHaveText('1');
   await page.goto(`${store.url}/cart`);
   expect(await page.evaluate(() => (window.datacueConfig as { options: { consent?: string } }).options.consent)).toBe('denied');
-  await page.waitForLoadState('networkidle');
+  await settled(page);
   expect(sent).toEqual([]);
   expect(await stored(page)).toEqual([]);
   expect(errors).toEqual([]);

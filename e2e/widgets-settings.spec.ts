@@ -21,7 +21,8 @@ async function store(page: Page, site: Site, api: EventsApi, config: Record<stri
 <meta name="viewport" content="width=device-width, initial-scale=1">${head}</head><body><main>${body}</main></body></html>`));
 }
 
-const names = (page: Page, selector: string) => page.locator(`${selector} .dc-card__name`).allTextContents();
+/** The card names in `selector`, for web-first assertions (they wait for the answer to be drawn). */
+const names = (page: Page, selector: string) => page.locator(`${selector} .dc-card__name`);
 const messages = (lines: string[]) => lines.filter((l) => l.includes('datacue:'));
 
 test.beforeEach(async ({ page }) => serveImages(page));
@@ -70,7 +71,7 @@ test('layout, size and items per page from the dashboard, and the attributes tha
   // Overridden by attributes: a carousel of 2 with its own title (the next 2 related: one product once per page).
   await expect(page.locator('#over .dc-carousel .dc-card')).toHaveCount(2);
   await expect(page.locator('#over .dc-section__title')).toHaveText('Also for you');
-  expect(await names(page, '#over')).toEqual(['Chair r7', 'Chair r8']);
+  await expect(names(page, '#over')).toHaveText(['Chair r7', 'Chair r8']);
 
   // On a phone, the grid follows items_per_page.mobile: one a row.
   await page.setViewportSize({ width: 390, height: 844 });
@@ -249,11 +250,12 @@ test('one product once per page: across sections and placeholders, in the order 
   await store(page, site, api, { page_type: 'product', product_id: 'x' }, response, `
     <div data-dc-products="related" data-dc-items="3" data-dc-layout="grid"></div>
     <div data-dc-products></div>`);
-  expect(await names(page, '[data-dc-products="related"]')).toEqual(['Chair p1', 'Chair p2', 'Chair p3']);
-  expect(await page.locator('[data-dc-products=""] .dc-section__title').allTextContents()).toEqual(['Recommended for you', 'Similar products', 'Recently viewed']);
-  expect(await names(page, '[data-dc-products=""] .dc-section--related')).toEqual(['Chair p4', 'Chair p5', 'Chair p6']);
-  expect(await names(page, '[data-dc-products=""] .dc-section--similar')).toEqual(['Chair s1']);
-  expect(await names(page, '[data-dc-products=""] .dc-section--recent')).toEqual(['Chair v1']);
+  // The page event leaves after the first paint, so its answer may be drawn after the load event: wait for it.
+  await expect(names(page, '[data-dc-products="related"]')).toHaveText(['Chair p1', 'Chair p2', 'Chair p3']);
+  await expect(page.locator('[data-dc-products=""] .dc-section__title')).toHaveText(['Recommended for you', 'Similar products', 'Recently viewed']);
+  await expect(names(page, '[data-dc-products=""] .dc-section--related')).toHaveText(['Chair p4', 'Chair p5', 'Chair p6']);
+  await expect(names(page, '[data-dc-products=""] .dc-section--similar')).toHaveText(['Chair s1']);
+  await expect(names(page, '[data-dc-products=""] .dc-section--recent')).toHaveText(['Chair v1']);
   const ids = await page.locator('.dc-card__link').evaluateAll((as) => as.map((a) => a.getAttribute('data-dc-product')));
   expect(new Set(ids).size).toBe(ids.length);
 });
