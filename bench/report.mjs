@@ -47,7 +47,8 @@ export function markdown(results) {
   const clickers = rows('tracking').filter((r) => Number.isFinite(r.clickToPaintMs));
   if (clickers.length && results.parts?.click) {
     const o = ours('tracking');
-    out.push(`### A click handler that tracks, 4x CPU (${runsOf(results, 'click')})`, table(
+    const clicks = results.parts.click.clicks;
+    out.push(`### A click handler that tracks, 4x CPU (${runsOf(results, 'click')}${clicks ? `, ${clicks} clicks a run` : ''})`, table(
       ['library', 'kind', 'click → next paint ms', 'ours/peer', 'added to a page without library ms', 'handlers ms', 'Event Timing duration ms (under 16 counted as 8)'],
       clickers.map((r) => [r.name, 'click', cell(r, 'clickToPaintMs'), r.name.includes('baseline') ? '' : ratio(o?.clickToPaintMs, r.clickToPaintMs), r.name.includes('baseline') ? '' : cell(r, 'clickAddedMs'), cell(r, 'clickHandlersMs', 2), cell(r, 'clickEventTimingMs', 0)]),
     ));

@@ -186,6 +186,7 @@ for (const part of only) {
   results.parts[part] = {
     date: when, runs: part === 'delivery' ? delivery?.rounds?.length ?? 0 : RUNS, loadAverage: Number(load),
     ...(part === 'widgets' || part === 'banner' ? { scenarios: scenarioKeys } : {}),
+    ...(part === 'click' ? { clicks: CLICKS } : {}),
     // Seconds per run of all the parts measured together (delivery: all its rounds).
     seconds: part === 'delivery' ? partTime.delivery : runSeconds.map((x) => Math.round(x)),
   };
