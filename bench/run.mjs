@@ -4,7 +4,7 @@
 //
 // Knobs: BENCH_RUNS (default 9), BENCH_ONLY=tracking,click,widgets,banner,delivery (default all),
 // BENCH_SCENARIOS=,Phone,Cpu4,PhoneCpu4,Slow (widget/banner scenarios; "" is desktop 1x), BENCH_CLICKS (clicks per
-// run, default 5), BENCH_SHOPPERS / BENCH_EVENTS / BENCH_DELIVERY_ROUNDS (see delivery.mjs), BENCH_NO_BUILD=1.
+// run, default 20), BENCH_SHOPPERS / BENCH_EVENTS / BENCH_DELIVERY_ROUNDS (see delivery.mjs), BENCH_NO_BUILD=1.
 import { execSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -22,7 +22,7 @@ const HERE = import.meta.dirname;
 const ROOT = resolve(HERE, '..');
 const RESULTS = resolve(HERE, 'results.json');
 const RUNS = Number(process.env.BENCH_RUNS ?? 9);
-const CLICKS = Number(process.env.BENCH_CLICKS ?? 5);
+const CLICKS = Number(process.env.BENCH_CLICKS ?? 20);
 const PARTS = ['tracking', 'click', 'widgets', 'banner', 'delivery'];
 const only = (process.env.BENCH_ONLY ?? PARTS.join(',')).split(',').map((s) => s.trim()).filter(Boolean);
 const unknown = only.filter((p) => !PARTS.includes(p));
