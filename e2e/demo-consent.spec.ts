@@ -34,7 +34,7 @@ const stored = (page: Page) =>
  * Waits until the runtime has had its chance to send: the page has loaded, the frame after it has painted (the runtime
  * sends after the paint) and a request the page makes after that has started. Request events come in the order the
  * page makes its requests, so an event request would be in `sent` by then. (Not 'networkidle': in CI it once waited
- * out the test's two minutes on a page whose requests had all finished.)
+ * out the test's two minutes on a page that had loaded and shown its banner.)
  */
 async function settled(page: Page) {
   await page.waitForLoadState('load');
