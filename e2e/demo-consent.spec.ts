@@ -31,7 +31,7 @@ const stored = (page: Page) =>
   ]).then(([cookies, storage]) => [...cookies, ...storage]);
 
 /**
- * Waits until the runtime has had its chance to send: the page has loaded, the frame after it has painted (the runtime
+ * Waits until the runtime has had its chance to send: the page has loaded, the frame after it has painted (track()
  * sends after the paint) and a request the page makes after that has started. Request events come in the order the
  * page makes its requests, so an event request would be in `sent` by then. (Not 'networkidle': in CI it once waited
  * out the test's two minutes on a page that had loaded and shown its banner.)
