@@ -22,7 +22,8 @@ test('two tabs retrying failed events while a third keeps loading pages: 20 even
   // Each wishlist event fails its first two attempts (a 429 with Retry-After: 10, then a 503), then succeeds. The
   // server's 10 s keeps every retry away from the third tab's page loads: a retry in flight when its page goes away
   // is left to the browser, and lost if that try fails (DESIGN.md section 4; tested below). With retries due half a
-  // second after the first failure, a busy CI run missed 8 events that way (answers 150 ms slow do it every other run).
+  // second after the first failure, a run on a busy machine never saw 8 of tab b's events accepted: the pattern of
+  // such retries (reproduced once with every answer 150 ms slow).
   const attempts = new Map<string, number>();
   const ok = new Set<number>();
   api.respond((req, i) => {
