@@ -11,7 +11,8 @@ test('the QA view lists what was sent, updates without reloading, filters, and s
   await qa.evaluate(() => ((window as unknown as { stayed: boolean }).stayed = true));
   const rows = qa.locator('[data-rows] tr');
   // The status cell itself: a row's time (11:59:38.400) may hold the same digits.
-  const status = (row: typeof rows) => row.locator('td.status');
+  const STATUS = 'td.status';
+  const status = (row: typeof rows) => row.locator(STATUS);
   await expect(rows).toHaveCount(1);
   await expect(rows.first()).toContainText('pageview/home');
   await expect(status(rows.first())).toHaveText('200');
@@ -54,7 +55,7 @@ test('the QA view lists what was sent, updates without reloading, filters, and s
   await expect(detail).toContainText(`"anonymous_id": "${visitor}"`);
   await expect(detail).toContainText('Response: 200');
   await expect(detail).toContainText('"recent_product_skus"');
-  await rows.filter({ has: qa.locator('td.status', { hasText: /^400$/ }) }).getByRole('button').click();
+  await rows.filter({ has: qa.locator(STATUS, { hasText: /^400$/ }) }).getByRole('button').click();
   await expect(detail.locator('.reason')).toHaveText(/^Rejected: event\.product_id: expected a non-empty string/);
   await expect(detail).toContainText('"subtype":"add"');
 
