@@ -22,8 +22,8 @@ export function readUserId(value: unknown, warn: Warn): string | undefined {
   return undefined;
 }
 
-// `consent` has its own reader (consent.ts).
-const OPTION_TYPES: Record<Exclude<keyof Options, 'consent'>, 'string' | 'boolean'> = { events_url: 'string', _staging: 'boolean', debug: 'boolean' };
+// `consent` has its own reader (consent.ts); `money_format` is the widgets' (the tracker ignores it).
+const OPTION_TYPES: Record<Exclude<keyof Options, 'consent' | 'money_format'>, 'string' | 'boolean'> = { events_url: 'string', _staging: 'boolean', debug: 'boolean' };
 
 /** Keeps the options of the expected types; each other one is reported and ignored. */
 export function readOptions(value: unknown, warn: Warn): Options {

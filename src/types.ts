@@ -31,6 +31,13 @@ export interface Options {
    * (`navigator.globalPrivacyControl === true`) is treated as denied. A later config without it keeps the state.
    */
   consent?: ConsentState;
+  /**
+   * How the widgets write prices, Shopify-style: `{{amount}}`, `{{amount_no_decimals}}`,
+   * `{{amount_with_comma_separator}}` or `{{amount_no_decimals_with_comma_separator}}` in any text ("${{amount}}",
+   * "{{amount_with_comma_separator}} €"). Absent: `Intl.NumberFormat` for the store's currency and locale. The dashboard's
+   * `money_format` wins; read by datacue-storefront.js from `window.datacueConfig` (the tracker ignores it).
+   */
+  money_format?: string;
 }
 
 export interface Profile {
@@ -84,6 +91,8 @@ export interface ConfigBase {
   api_key?: string;
   user_id?: string | number | null;
   options?: Options;
+  /** Set by the DataCue dashboard's preview of the widgets (with `page_type: 'editor preview'`): CSS it applies. */
+  editor?: { custom_styles?: string };
 }
 
 /** The page part of a config, one shape per `page_type` (DESIGN.md §3). */
@@ -144,9 +153,10 @@ export interface ProductClickEvent {
   subtype: 'product' | 'related' | 'similar' | 'recent';
   product_id: Id;
 }
+/** A completed order. Orders cannot be cancelled from the browser (the reference), so there is no 'cancelled'. */
 export interface OrderEvent {
   type: 'order';
-  subtype: 'completed' | 'cancelled';
+  subtype: 'completed';
   order_id: Id;
   cart: CartItem[];
   timestamp?: string;
@@ -187,7 +197,39 @@ export interface RecommendedProduct {
   photo_url: string;
   link: string;
   category_1?: string;
+  brand?: string;
+  /** 0-100; the card shows it as five stars (58 shows 3). */
+  rating?: number;
+  stock?: number;
+  available?: boolean;
+  /** Each scalar is on the card as `data-dc-extra-<key>`; `discount` also shows as a badge. */
   extra?: Record<string, unknown>;
+}
+
+/** A row of the related-categories section. */
+export interface RelatedCategory {
+  name: string;
+  products: RecommendedProduct[];
+}
+
+export type CardField = 'price' | 'full_price' | 'brand' | 'rating' | 'stock';
+
+/** The store's dashboard settings, as the response carries them under `config` (DESIGN.md §7). */
+export interface DashboardConfig {
+  /** The sections to show, in order; a section left out is hidden. Absent: every section. */
+  sections?: {
+    name: 'related' | 'recent' | 'similar' | 'categories' | 'top';
+    title?: string;
+    layout: 'grid' | 'slider';
+    /** How many products (at most 48). */
+    size: number;
+    items_per_page: { mobile: number; desktop: number };
+  }[];
+  show_fields?: CardField[];
+  hide_out_of_stock?: boolean;
+  cta_button?: { show_button: boolean; caption?: string; buy_caption?: string; classes?: string };
+  money_format?: string;
+  locale?: string;
 }
 
 /** The JSON the events API answers for home and product pageviews and searches. */
@@ -197,6 +239,9 @@ export interface RecommendationsResponse {
   related_product_skus?: RecommendedProduct[] | null;
   recent_product_skus?: RecommendedProduct[] | null;
   similar_product_skus?: RecommendedProduct[] | null;
+  top_product_skus?: RecommendedProduct[] | null;
+  related_categories?: RelatedCategory[] | null;
+  config?: DashboardConfig | null;
   [key: string]: unknown;
 }
 

@@ -3,4 +3,3 @@ export { mountWidgets, injectStyles, type MountOptions } from './mount.js';
 export { PLACEHOLDER_SELECTOR, type WidgetSpec, type Layout } from './placeholders.js';
 export type { SectionName } from './model.js';
 export type { AddToCartDetail } from './components.js';
-export type { Settings, SectionSettings, Field, ButtonSettings } from './settings.js';

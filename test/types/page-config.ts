@@ -33,3 +33,27 @@ export const product: DatacueConfig = { api_key: 'k', page_type: 'product', prod
 // @ts-expect-error the same rule holds for datacueConfig
 export const productWithoutId: DatacueConfig = { api_key: 'k', page_type: 'product' };
 export const route: PageConfig = { page_type: 'cart' };
+
+// The rest of the config: the widgets' money format and the dashboard preview's styles.
+export const styled: DatacueConfig = { api_key: 'k', page_type: 'editor preview', editor: { custom_styles: '.dc-card{}' }, options: { money_format: '${{amount}}' } };
+
+// track() takes the reference's events; an order is only ever completed from the browser.
+void dc.track({ type: 'order', subtype: 'completed', order_id: 'O1', cart: [{ product_id: 'p1', variant_id: 'v1', quantity: 1, unit_price: 5 }] });
+// @ts-expect-error orders are not cancelled from the browser, through track() either
+void dc.track({ type: 'order', subtype: 'cancelled', order_id: 'O1', cart: [] });
+
+// The response is typed as DESIGN.md §7 has it: every section, the dashboard's config, the card fields.
+dc.onRecommendations(({ response }) => {
+  const top: string | undefined = response?.top_product_skus?.[0]?.brand;
+  const row: string | undefined = response?.related_categories?.[0]?.name;
+  const layout: 'grid' | 'slider' | undefined = response?.config?.sections?.[0]?.layout;
+  const rating: number | undefined = response?.related_product_skus?.[0]?.rating;
+  void [top, row, layout, rating];
+});
+
+// The widgets' events are typed on document, window and elements (importing the widgets entry declares them).
+document.addEventListener('datacue:add-to-cart', (e) => {
+  const variant: string = e.detail.variant_id;
+  void variant;
+});
+document.addEventListener('datacue:editor:updated', (e) => void e.detail.main_banners);
