@@ -55,7 +55,8 @@ const datacue = createDatacue({ api_key: 'k', user_id: null, options: { events_u
 let diffs = 0;
 const before = options.diffed;
 options.diffed = (vnode) => { diffs++; before?.(vnode); };
-mountWidgets(datacue);
+// The store's money format, as npm storefronts pass it.
+mountWidgets(datacue, { moneyFormat: '{{amount_with_comma_separator}} €' });
 window.preactDiffs = () => diffs;
 datacue.page({ page_type: 'home' });
 </script></body></html>`));
@@ -65,7 +66,7 @@ datacue.page({ page_type: 'home' });
   expect(await page.locator('[data-dc-products] .dc-section--related .dc-card__name').allTextContents()).toEqual([
     'Luxury Double Bed', 'Contemporary Sofa', 'Decorative Flatware', 'Scandinavian Organizer',
   ]);
-  await expect(page.locator('.dc-section--related .dc-card__now').first()).toHaveText('$1,299.00');
+  await expect(page.locator('.dc-section--related .dc-card__now').first()).toHaveText('1.299,00 €');
   expect(await page.evaluate(() => (window as unknown as { preactDiffs: () => number }).preactDiffs())).toBeGreaterThan(10);
   // The app's own hooks still work next to the widgets.
   await page.locator('#count').click();

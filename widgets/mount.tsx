@@ -21,6 +21,8 @@ export interface MountOptions {
   currency?: string;
   /** Locale for prices and titles (default: the page's `lang`, else the browser's). */
   locale?: string;
+  /** How prices are written, as `options.money_format` of `datacueConfig` (which the script tags read instead). */
+  moneyFormat?: string;
   /** Inject the widgets' CSS as a <style> element (default true); `nonce` for a Content-Security-Policy. */
   styles?: boolean | { nonce: string };
 }
@@ -91,7 +93,7 @@ export function mountWidgets(datacue: Tracker, options: MountOptions = {}): () =
   const language = () => options.locale || document.documentElement.lang || navigator.language;
   /** The page's money format: the dashboard's, else the store's config (a bad one reported and ignored). */
   const pageFormat = (dashboard?: string) => {
-    const own = storeConfig().moneyFormat;
+    const own = options.moneyFormat ?? storeConfig().moneyFormat;
     if (dashboard || own === undefined) return dashboard;
     if (isMoneyFormat(own)) return own;
     report(expected('options.money_format', MONEY_FORMAT, own, 'ignored'));
@@ -238,7 +240,6 @@ export function mountWidgets(datacue: Tracker, options: MountOptions = {}): () =
       { once: true },
     );
   } else start();
-
 
   return () =>
     safely(() => {
