@@ -1,7 +1,7 @@
 import typescript from '@rollup/plugin-typescript';
 import resolve from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
-import { existsSync, readFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve as resolvePath } from 'node:path';
 
 // The widgets' stylesheet, minified: imported as a string (injected at run time) and shipped as
@@ -58,6 +58,10 @@ function preact10() {
 
 const EAGER = '//# allFunctionsCalledOnLoad';
 
+// The npm build's chunks have hashed names: without emptying its folder first, every build would leave the last
+// one's behind, and `files: ["dist"]` would pack them.
+const emptyDir = (dir) => ({ name: 'empty-dir', buildStart: () => rmSync(dir, { recursive: true, force: true }) });
+
 /** Script-tag builds: one self-contained minified IIFE each. */
 const script = (input, file, preamble) => ({
   input,
@@ -79,6 +83,6 @@ export default [
     input: { index: 'src/index.ts', widgets: 'widgets/index.ts' },
     output: { dir: 'dist/esm', format: 'es', sourcemap: true, sourcemapPathTransform },
     external: [/^preact/],
-    plugins: [cssModule(), typescript({ declaration: true, declarationDir: 'dist/esm', outDir: 'dist/esm', rootDir: '.' })],
+    plugins: [emptyDir('dist/esm'), cssModule(), typescript({ declaration: true, declarationDir: 'dist/esm', outDir: 'dist/esm', rootDir: '.' })],
   },
 ];
