@@ -26,7 +26,7 @@ const cssModule = () => ({
 
 // `preamble`: a first line kept through minification (the compile hint below).
 const minify = (preamble) =>
-  terser({ ecma: 2020, compress: { passes: 5, unsafe_arrows: true, unsafe: true, pure_getters: true }, mangle: { properties: false }, format: { comments: false, preamble } });
+  terser({ ecma: 2021, compress: { passes: 5, unsafe_arrows: true, unsafe: true, pure_getters: true }, mangle: { properties: false }, format: { comments: false, preamble } });
 
 // Source maps name their sources relative to the map, inside the package: src/ and widgets/ ship with it (`files`),
 // and the bundled dependencies sit where npm puts them. The TypeScript plugin hands rollup paths with extra `../`

@@ -3,7 +3,7 @@
 import { test, expect } from './support/fixtures';
 import type { EventsApi, Site } from './support/servers';
 import { readmeSnippet } from './support/reference';
-import { serveImages } from './support/widgets-page';
+import { SAMPLES, serveImages } from './support/widgets-page';
 import { QUEUED_METHODS } from '../src/stub';
 import type { Page } from '@playwright/test';
 
@@ -338,7 +338,6 @@ const WIDGETS = `<header style="height:80px">Store</header>
 <p id="below" style="height:400px">the store's own content</p>`;
 const withWidgets = { head: '<script src="/dist/datacue-storefront.js"></script>', body: WIDGETS };
 
-/** Where every placeholder and the store's content below them are. */
 /** Where each placeholder (and the content below them) is, for those in the window: a box below it may collapse. */
 const layout = (page: Page) =>
   page.locator('[data-dc-banners], [data-dc-main-insert-banner], [data-dc-products], #below').evaluateAll((els) =>
@@ -356,6 +355,22 @@ test('widgets with consent denied: only the static banner, no personalised banne
   await expect(page.locator('[data-dc-main-insert-banner] *, [data-dc-products] *')).toHaveCount(0);
   expect(await page.evaluate(() => window.seen)).toEqual([{ page_type: 'home', response: null }]);
   expect(requests).toEqual([]);
+  await expectNothingStored(page);
+  expect(errors).toEqual([]);
+});
+
+test('withdrawal on a page with personalised widgets: they give way to the static banner alone', async ({ page, site, api, errors }) => {
+  await serveImages(page);
+  api.respond((req) => (req.json?.event?.type === 'pageview' ? { status: 200, body: SAMPLES.home } : undefined));
+  await page.goto(storePage(site, api, '/', withWidgets));
+  const personal = page.locator('[data-dc-main-insert-banner] img, [data-dc-products] .dc-card');
+  await expect(personal.first()).toBeVisible();
+  expect(await page.locator('[data-dc-banners] img').evaluateAll((imgs) => imgs.map((i) => i.getAttribute('src')))).not.toContain('/banners/static-banner.svg');
+  await page.evaluate(() => window.datacue.consent('denied'));
+  await expect(personal).toHaveCount(0);
+  await expect(page.locator('[data-dc-banners] img')).toHaveCount(1);
+  expect(await page.locator('[data-dc-banners] img').getAttribute('src')).toBe('/banners/static-banner.svg');
+  expect((await page.evaluate(() => window.seen)).at(-1)).toEqual({ page_type: 'home', response: null });
   await expectNothingStored(page);
   expect(errors).toEqual([]);
 });

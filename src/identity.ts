@@ -1,5 +1,5 @@
 import { randomId } from './random-id.js';
-import { read, remove, write } from './storage.js';
+import { read, write } from './storage.js';
 import { attempt } from './attempt.js';
 
 export const ID_KEY = 'datacue_aid';
@@ -11,15 +11,14 @@ const VALID = /^[\w-]{8,64}$/;
  * serves when both are blocked. Only ids of our own alphabet are read back: the cookie needs no encoding.
  */
 export function anonymousId(): string {
-  const cookie = attempt(() => document.cookie.match(/(^|; )datacue_aid=([^;]*)/)?.[2]);
+  const cookie = attempt(() => document.cookie.match(/\bdatacue_aid=([\w-]+)/)?.[1]);
   const id = [cookie, read(ID_KEY)].find((v) => v && VALID.test(v)) || randomId();
   attempt(() => (document.cookie = `${ID_KEY}=${id}; max-age=31536000; path=/; SameSite=Lax${location.protocol === 'https:' ? '; Secure' : ''}`));
   write(ID_KEY, id);
   return id;
 }
 
-/** Deletes the cookie and its mirror (consent denied or withdrawn, forget()): the next id is a new one. */
+/** Deletes the cookie (consent denied or withdrawn, forget()); the tracker deletes its mirror with the other keys. */
 export function forgetAnonymousId(): void {
   attempt(() => (document.cookie = `${ID_KEY}=; max-age=0; path=/`));
-  remove(ID_KEY);
 }

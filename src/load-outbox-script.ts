@@ -9,7 +9,8 @@ export const loadOutbox = (): Promise<StartOutbox> =>
   new Promise((done, fail) => {
     const s = document.createElement('script');
     (window as unknown as Record<string, unknown>)[HOOK] = done;
-    s.src = new URL('datacue-outbox.js', self?.src || 'https://cdn.datacue.co/js/').href;
+    // The setter takes the URL object as its text.
+    s.src = new URL('datacue-outbox.js', self?.src || 'https://cdn.datacue.co/js/') as unknown as string;
     s.nonce = self?.nonce || '';
     s.onerror = fail;
     document.head.append(s);

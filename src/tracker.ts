@@ -22,7 +22,7 @@ import { DB_NAME, HINT } from './store.js';
 import { loadOutbox } from './load-outbox.js';
 import { defer, DEFERRED, entryId } from './deferred.js';
 import { keys, read, remove } from './storage.js';
-import { anonymousId, forgetAnonymousId } from './identity.js';
+import { anonymousId, forgetAnonymousId, ID_KEY } from './identity.js';
 import { createConsent } from './consent.js';
 import { attempt } from './attempt.js';
 import { post, type Reply } from './transport.js';
@@ -54,10 +54,10 @@ const guarded = <T>(fn: () => Promise<T>): Promise<T | null> =>
 
 /** The page a page event stands for: pageviews and searches, also when sent through track(). */
 const pageOf = (e: DatacueEvent): PageType | undefined =>
-  e.type === 'search' ? 'search' : e.type === 'pageview' ? e.subtype : undefined;
+  e.type == 'pageview' ? e.subtype : e.type == 'search' ? e.type : undefined;
 
 /** False under Node (server-side rendering, tests): there is no page to track. */
-export const inBrowser = typeof window != 'undefined';
+export const inBrowser = 'window' in globalThis;
 
 export function createTracker(): Tracker {
   let apiKey: string | undefined;
@@ -78,10 +78,12 @@ export function createTracker(): Tracker {
   const consent = createConsent(warn, () => {
     anonId = undefined;
     forgetAnonymousId();
-    keys(DEFERRED).concat(HINT).forEach(remove);
+    keys(DEFERRED).concat(HINT, ID_KEY).forEach(remove);
     // Every tab's connection closes on the deletion's versionchange (store.ts): this tab starts a new outbox after.
     box = undefined;
     attempt(() => indexedDB.deleteDatabase(DB_NAME));
+    // Nothing personalised stays on screen either: the widgets draw the static banner alone.
+    if (latest) publish({ ...latest, response: null });
   });
   const decide = (opts: unknown) =>
     consent.configure((opts as Options | undefined)?.consent, (globalThis.navigator as { globalPrivacyControl?: unknown } | undefined)?.globalPrivacyControl);
@@ -141,13 +143,13 @@ export function createTracker(): Tracker {
   /** track(); `now` sends at once (the page's own event on load, which the widgets wait for). */
   function emit(event: DatacueEvent, later?: boolean, now?: boolean): Promise<Response> {
     return guarded(async () => {
-      if (!isObject(event) || typeof event['type'] !== 'string') {
-        warn(expected('event', 'an object with a type', event, 'not sent'));
-        return null;
-      }
       // Cart and checkout events without a line-item array would only be refused by the API.
-      if ('cart' in event && !Array.isArray(event['cart'])) {
-        warn(expected('cart', 'an array of line items', event['cart'], 'not sent'));
+      const bad =
+        !isObject(event) || typeof event['type'] !== 'string'
+          ? expected('event', 'an object with a type', event, 'not sent')
+          : 'cart' in event && !Array.isArray(event['cart']) && expected('cart', 'an array of line items', event['cart'], 'not sent');
+      if (bad) {
+        warn(bad);
         return null;
       }
       if (!apiKey) {
