@@ -52,3 +52,46 @@ test("the SPA's route changes send page events and re-render the widgets, withou
   expect(await page.evaluate(() => (window as unknown as { stayed?: boolean }).stayed)).toBe(true);
   expect(errors).toEqual([]);
 });
+
+test('a new route of the SPA: its placeholders hold their boxes and show the static banner while its answer is on its way; nothing shifts when it comes', async ({ page, demo, errors }) => {
+  await page.addInitScript(() => {
+    const w = window as unknown as { shifts: number[] };
+    w.shifts = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[]) if (!e.hadRecentInput) w.shifts.push(e.value);
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
+  // Each answer of the events API waits until the test lets it go.
+  let release = () => {};
+  await page.route(`${demo.url}/api/events`, async (route) => {
+    await new Promise<void>((go) => (release = go));
+    await route.continue();
+  });
+  const shifts = () => page.evaluate(() => (window as unknown as { shifts: number[] }).shifts.reduce((a, b) => a + b, 0));
+  const banners = page.locator('[data-dc-banners]');
+  const slot = page.locator('[data-dc-main-insert-banner="1"]');
+
+  await page.goto(`${demo.url}/spa`);
+  // Home before its answer: the static banner, in the box the banners will fill.
+  await expect(banners.locator('img')).toHaveCount(1);
+  expect(await banners.locator('img').getAttribute('src')).toMatch(/static/);
+  expect((await banners.boundingBox())!.height).toBeGreaterThan(100);
+  release();
+  await expect(page.locator('[data-dc-products] .dc-card').first()).toBeVisible();
+
+  // A room before its answer: the insert-banner slot and the recommendations already hold their boxes.
+  await page.getByRole('navigation', { name: 'Rooms' }).getByRole('link', { name: 'Living room' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Living room');
+  await expect.poll(async () => (await slot.boundingBox())?.height ?? 0).toBeGreaterThan(100);
+  const held = await page.locator('[data-dc-products]').evaluate((el) => el.getBoundingClientRect().height);
+  expect(held).toBeGreaterThan(100);
+  // Past the 500 ms after the click in which a shift does not count: the answer's shift, if any, would count.
+  await page.waitForTimeout(600);
+  const before = await shifts();
+  release();
+  await expect(slot.locator('img')).toHaveCount(1);
+  await expect(page.locator('[data-dc-products] .dc-section--top .dc-card').first()).toBeVisible();
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+  expect(await shifts()).toBe(before);
+  expect(errors).toEqual([]);
+});

@@ -41,6 +41,12 @@ export function injectStyles(nonce?: string): void {
 
 type Tracker = Pick<Datacue, 'onRecommendations' | 'track'>;
 
+/** Mounted widgets: `route` tells them a single-page storefront's new route is in place (its answer on its way). */
+export interface Mounted {
+  route(pageType: unknown): void;
+  unmount(): void;
+}
+
 // Each placeholder's last layout, per page type, for this browsing session; blocked storage means no memory.
 const MEMORY_KEY = 'datacue_layout';
 const load = (): Memory => attempt(() => parseMemory(sessionStorage.getItem(MEMORY_KEY))) ?? {};
@@ -66,11 +72,14 @@ function recorder(datacue: Tracker, preview: () => boolean) {
 
 /**
  * Renders every placeholder now and again for each page's recommendations (a single-page storefront's new route
- * re-renders in place). Returns a function that unmounts them.
+ * re-renders in place).
  */
-export function mountWidgets(datacue: Tracker, options: MountOptions = {}): () => void {
-  if (typeof document === 'undefined') return () => {}; // server-side rendering: nothing to fill
+export function mount(datacue: Tracker, options: MountOptions = {}): Mounted {
+  // Server-side rendering: nothing to fill.
+  if (typeof document === 'undefined') return { route() {}, unmount() {} };
   let page: { page_type: WidgetPageType; response: RecommendationsResponse | null } | undefined;
+  // The page type of a single-page storefront's route whose answer is on its way.
+  let routeType: unknown;
   let stop = () => {};
   const mounted = new Set<HTMLElement>();
   const record = recorder(datacue, () => page?.page_type === 'editor preview');
@@ -111,7 +120,7 @@ export function mountWidgets(datacue: Tracker, options: MountOptions = {}): () =
   const root = options.root ?? document;
   const all = () => Array.from(root.querySelectorAll<HTMLElement>(PLACEHOLDER_SELECTOR));
   // A page without a page type ("undefined|0") is one more kind of page.
-  const keyOf = (i: number) => `${page?.page_type ?? storeConfig().pageType}|${i}`;
+  const keyOf = (i: number) => `${page?.page_type ?? routeType ?? storeConfig().pageType}|${i}`;
 
   /** Before the answer, each placeholder holds the box it will fill: from its ratios, or as it was last time. */
   const hold = () => {
@@ -224,6 +233,7 @@ export function mountWidgets(datacue: Tracker, options: MountOptions = {}): () =
       draw();
     });
   });
+
   if (document.readyState === 'loading') {
     // While the page is parsed, draw each placeholder as it arrives (its box held, the static banner's image asked
     // for at once: often the page's largest paint): the browser may paint a part of the page before the end of
@@ -241,17 +251,28 @@ export function mountWidgets(datacue: Tracker, options: MountOptions = {}): () =
     );
   } else start();
 
-  return () =>
-    safely(() => {
-      stop();
-      document.removeEventListener(EDITOR_UPDATED, preview);
-      document.removeEventListener(EDITOR_RELOAD, preview);
-      mounted.forEach((el) => {
-        el.removeEventListener('click', record as EventListener);
-        el.removeEventListener('auxclick', record as EventListener);
-        render(null, el);
-        el.style.minHeight = '';
-      });
-      mounted.clear();
-    });
+  return {
+    // The new route's placeholders hold their boxes and show the static banner at once, as a page load's do.
+    route: (pageType) =>
+      safely(() => {
+        page = undefined;
+        routeType = pageType;
+        // The last route's placeholders, gone with its view, are let go.
+        mounted.forEach((el) => el.isConnected || mounted.delete(el));
+        draw();
+      }),
+    unmount: () =>
+      safely(() => {
+        stop();
+        document.removeEventListener(EDITOR_UPDATED, preview);
+        document.removeEventListener(EDITOR_RELOAD, preview);
+        mounted.forEach((el) => {
+          el.removeEventListener('click', record as EventListener);
+          el.removeEventListener('auxclick', record as EventListener);
+          render(null, el);
+          el.style.minHeight = '';
+        });
+        mounted.clear();
+      }),
+  };
 }
