@@ -130,10 +130,36 @@ test('carousel by keyboard (WAI-ARIA carousel): Tab order as seen, Enter pages a
   expect(ring.bottom).toBeGreaterThanOrEqual(0);
 });
 
-/** Twelve discounted products: every card carries a visually hidden "Was" label. */
+for (const width of [390, 1280]) {
+  test(`standard banners at ${width} px: Tab goes through them in the order they are seen`, async ({ page, site, api }) => {
+    await serveImages(page);
+    await page.setViewportSize({ width, height: 900 });
+    await openStore(page, site, api, 'Home page', SAMPLES.home, '<main><a href="#top">start</a><div data-dc-banners data-dc-static-img="/banners/static-banner.svg" data-dc-static-link="/sale"></div></main>');
+    const banners = page.locator('[data-dc-banners] a');
+    await expect(banners).toHaveCount(3);
+    await page.locator('a[href="#top"]').focus();
+    const seen: { top: number; left: number }[] = [];
+    for (let i = 0; i < 3; i++) {
+      await page.keyboard.press('Tab');
+      seen.push(await page.evaluate(() => {
+        const r = document.activeElement!.getBoundingClientRect();
+        return { top: Math.round(r.top), left: Math.round(r.left) };
+      }));
+    }
+    // Row by row, left to right (on a phone the wide banner is above the two narrow ones).
+    const asSeen = [...seen].sort((a, b) => a.top - b.top || a.left - b.left);
+    expect(seen).toEqual(asSeen);
+    expect(new Set(seen.map((p) => `${p.top},${p.left}`)).size).toBe(3);
+  });
+}
+
+/** Twelve discounted products: every card carries a visually hidden "Was" label; the first has a long word for a name
+ *  and five-digit prices. */
 const DISCOUNTED = {
   ...SAMPLES.home,
-  related_product_skus: MANY.related_product_skus.map((p) => ({ ...p, full_price: p.price + 50 })),
+  related_product_skus: MANY.related_product_skus.map((p, i) =>
+    i ? { ...p, full_price: p.price + 50 } : { ...p, name: 'Kitchenorganizerset Deluxe', price: 12345.5, full_price: 15999 },
+  ),
 };
 
 for (const width of [320, 360, 390, 768, 1280]) {
@@ -143,6 +169,12 @@ for (const width of [320, 360, 390, 768, 1280]) {
     await openStore(page, site, api, 'Home page', DISCOUNTED, '<main><div data-dc-products="related" data-dc-layout="carousel" data-dc-items="12"></div><div data-dc-products="related" data-dc-layout="grid" data-dc-items="4"></div></main>');
     await expect(page.locator('.dc-carousel .dc-card')).toHaveCount(12);
     expect(await page.evaluate(() => document.scrollingElement!.scrollWidth - innerWidth)).toBeLessThanOrEqual(0);
+    // In a 16 px margin (the body's 8 and 8 more), no card's name or price is cut at its side: it wraps instead.
+    await page.locator('main').evaluate((m) => (m.style.margin = '0 8px'));
+    const cut = await page.locator('.dc-card__name, .dc-card__price > *').evaluateAll((els) =>
+      els.filter((e) => e.scrollWidth > e.clientWidth + 1 || e.getBoundingClientRect().right > e.closest('.dc-card')!.getBoundingClientRect().right + 1).map((e) => e.textContent),
+    );
+    expect(cut).toEqual([]);
     // Items per page: 2 on a phone, 4 on a wider screen (the section's --dc-per-page-* when the dashboard sets them).
     const perPage = await page.locator('.dc-carousel__track').evaluate((t) => {
       const card = t.querySelector('.dc-card')!.getBoundingClientRect().width;

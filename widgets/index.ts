@@ -10,6 +10,7 @@ export { injectStyles, type MountOptions } from './mount.js';
  * route's placeholders hold their boxes and show the static banner, so nothing waits empty for the answer.
  */
 export function mountWidgets(datacue: Pick<Datacue, 'onRecommendations' | 'track' | 'page'>, options?: MountOptions): () => void {
+  if (typeof document === 'undefined') return () => {}; // server-side rendering: nothing to fill
   const widgets = mount(datacue, options);
   const send = datacue.page;
   datacue.page = (config) => {

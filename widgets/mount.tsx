@@ -72,11 +72,9 @@ function recorder(datacue: Tracker, preview: () => boolean) {
 
 /**
  * Renders every placeholder now and again for each page's recommendations (a single-page storefront's new route
- * re-renders in place).
+ * re-renders in place). Only where there is a document: its callers check (server-side rendering).
  */
 export function mount(datacue: Tracker, options: MountOptions = {}): Mounted {
-  // Server-side rendering: nothing to fill.
-  if (typeof document === 'undefined') return { route() {}, unmount() {} };
   let page: { page_type: WidgetPageType; response: RecommendationsResponse | null } | undefined;
   // The page type of a single-page storefront's route whose answer is on its way.
   let routeType: unknown;
