@@ -231,7 +231,6 @@ export function mount(datacue: Tracker, options: MountOptions = {}): Mounted {
       draw();
     });
   });
-
   if (document.readyState === 'loading') {
     // While the page is parsed, draw each placeholder as it arrives (its box held, the static banner's image asked
     // for at once: often the page's largest paint): the browser may paint a part of the page before the end of
