@@ -11,7 +11,7 @@ const tracker = config.find((c) => c.output.file === file);
 const bundle = await rollup({ input: tracker.input, plugins: tracker.plugins.filter((p) => p.name !== 'terser'), onwarn: () => {} });
 const { output } = await bundle.generate({ format: 'iife' });
 const [{ code, modules }] = output;
-const options = { ecma: 2020, compress: { passes: 3, unsafe_arrows: true, unsafe: true, pure_getters: true }, format: { comments: false } };
+const options = { ecma: 2021, compress: { passes: 3, unsafe_arrows: true, unsafe: true, pure_getters: true }, format: { comments: false } };
 const size = async (source, o = options) => gzipSync((await minify(source, o)).code, { level: 9 }).length;
 const total = await size(code);
 // Deltas measured with unused code kept, so that cutting one module does not make the minifier drop the others.
