@@ -61,12 +61,18 @@ test('a new route of the SPA: its placeholders hold their boxes and show the sta
       for (const e of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[]) if (!e.hadRecentInput) w.shifts.push(e.value);
     }).observe({ type: 'layout-shift', buffered: true });
   });
-  // Each answer of the events API waits until the test lets it go.
-  let release = () => {};
+  // While held, the events API's answers wait until the test lets them go (however the requests and the release
+  // interleave).
+  let holding = true;
+  const waiting: (() => void)[] = [];
   await page.route(`${demo.url}/api/events`, async (route) => {
-    await new Promise<void>((go) => (release = go));
+    if (holding) await new Promise<void>((go) => waiting.push(go));
     await route.continue();
   });
+  const release = () => {
+    holding = false;
+    waiting.splice(0).forEach((go) => go());
+  };
   const shifts = () => page.evaluate(() => (window as unknown as { shifts: number[] }).shifts.reduce((a, b) => a + b, 0));
   const banners = page.locator('[data-dc-banners]');
   const slot = page.locator('[data-dc-main-insert-banner="1"]');
@@ -80,11 +86,12 @@ test('a new route of the SPA: its placeholders hold their boxes and show the sta
   await expect(page.locator('[data-dc-products] .dc-card').first()).toBeVisible();
 
   // A room before its answer: the insert-banner slot and the recommendations already hold their boxes.
+  holding = true;
   await page.getByRole('navigation', { name: 'Rooms' }).getByRole('link', { name: 'Living room' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Living room');
   await expect.poll(async () => (await slot.boundingBox())?.height ?? 0).toBeGreaterThan(100);
-  const held = await page.locator('[data-dc-products]').evaluate((el) => el.getBoundingClientRect().height);
-  expect(held).toBeGreaterThan(100);
+  const products = await page.locator('[data-dc-products]').evaluate((el) => el.getBoundingClientRect().height);
+  expect(products).toBeGreaterThan(100);
   // Past the 500 ms after the click in which a shift does not count: the answer's shift, if any, would count.
   await page.waitForTimeout(600);
   const before = await shifts();
