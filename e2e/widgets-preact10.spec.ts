@@ -78,3 +78,62 @@ datacue.page({ page_type: 'home' });
   expect(api.received.map((r) => r.json.event)).toEqual([{ type: 'pageview', subtype: 'home' }]);
   expect(errors).toEqual([]);
 });
+
+test('npm mountWidgets with page(): a layout placeholder keeps its cards while a new route waits; a config that throws stays out of the page; unmounting in any order ends every redraw', async ({ page, site, api, errors }) => {
+  await serveImages(page);
+  api.respond((req) => (req.json?.event?.type === 'pageview' ? { status: 200, body: SAMPLES.home } : undefined));
+  // While holding, the events API's answers wait until the test lets them go.
+  let holding = false;
+  const waiting: (() => void)[] = [];
+  await page.route(api.url, async (route) => {
+    if (holding && route.request().method() === 'POST') await new Promise<void>((go) => waiting.push(go));
+    await route.continue();
+  });
+  await page.goto(site.page('/', `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>SPA</title>
+<script type="importmap">${JSON.stringify(IMPORT_MAP)}</script></head><body>
+<aside id="layout"><div data-dc-products="related"></div></aside><main id="view"></main>
+<script type="module">
+import { createDatacue } from '@datacue/storefront';
+import { mountWidgets } from '@datacue/storefront/widgets';
+const datacue = createDatacue({ api_key: 'k', user_id: null, options: { events_url: ${JSON.stringify(api.url)} } });
+window.app = {
+  datacue,
+  unmountLayout: mountWidgets(datacue, { root: document.getElementById('layout') }),
+  mountView: () => (window.app.unmountView = mountWidgets(datacue, { root: document.getElementById('view') })),
+  // A route: its view, then its page event.
+  go: (html, config) => { document.getElementById('view').innerHTML = html; return datacue.page(config); },
+};
+datacue.page({ page_type: 'home' });
+</script></body></html>`));
+  const layoutCards = page.locator('#layout .dc-card');
+  await expect(layoutCards.first()).toBeVisible();
+  const shown = await layoutCards.count();
+  await page.evaluate(() => (window as unknown as { app: { mountView: () => void } }).app.mountView());
+
+  // A new route, its answer held back: the layout's section keeps its cards, the route's banners show the static one.
+  holding = true;
+  await page.evaluate(() => void (window as unknown as { app: { go: (h: string, c: object) => Promise<unknown> } }).app.go('<div data-dc-banners data-dc-static-img="/banners/static-banner.svg"></div>', { page_type: 'product', product_id: 'p1' }));
+  await expect(page.locator('#view [data-dc-banners] img')).toHaveAttribute('src', '/banners/static-banner.svg');
+  expect(await layoutCards.count()).toBe(shown);
+  holding = false;
+  waiting.splice(0).forEach((go) => go());
+  await expect(page.locator('#view [data-dc-banners] img')).toHaveCount(3);
+
+  // A config whose getter throws: page() resolves with null, nothing is thrown into the page.
+  expect(await page.evaluate(() => (window as unknown as { app: { datacue: { page: (c: object) => Promise<unknown> } } }).app.datacue.page(new Proxy({}, { get() { throw new Error('boom'); } })))).toBeNull();
+
+  // Unmounted in the order they were mounted: a later page() redraws neither.
+  await page.evaluate(() => {
+    const { app } = window as unknown as { app: { unmountLayout: () => void; unmountView: () => void } };
+    app.unmountLayout();
+    app.unmountView();
+  });
+  await expect(page.locator('#layout [data-dc-products] *, #view [data-dc-banners] *')).toHaveCount(0);
+  const before = api.received.length;
+  await page.evaluate(() => (window as unknown as { app: { datacue: { page: (c: object) => Promise<unknown> } } }).app.datacue.page({ page_type: 'home' }));
+  expect(api.received.length).toBe(before + 1);
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+  await expect(page.locator('#layout [data-dc-products] *, #view [data-dc-banners] *')).toHaveCount(0);
+  expect(await page.locator('#layout [data-dc-products]').evaluate((el) => (el as HTMLElement).style.minHeight)).toBe('');
+  expect(errors).toEqual([]);
+});

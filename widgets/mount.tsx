@@ -43,7 +43,7 @@ type Tracker = Pick<Datacue, 'onRecommendations' | 'track'>;
 
 /** Mounted widgets: `route` tells them a single-page storefront's new route is in place (its answer on its way). */
 export interface Mounted {
-  route(pageType: unknown): void;
+  route(config: unknown): void;
   unmount(): void;
 }
 
@@ -76,8 +76,9 @@ function recorder(datacue: Tracker, preview: () => boolean) {
  */
 export function mount(datacue: Tracker, options: MountOptions = {}): Mounted {
   let page: { page_type: WidgetPageType; response: RecommendationsResponse | null } | undefined;
-  // The page type of a single-page storefront's route whose answer is on its way.
+  // A single-page storefront's route: its page type, and while its new placeholders are drawn, those that stay.
   let routeType: unknown;
+  let keep: Set<HTMLElement> | undefined;
   let stop = () => {};
   const mounted = new Set<HTMLElement>();
   const record = recorder(datacue, () => page?.page_type === 'editor preview');
@@ -118,16 +119,16 @@ export function mount(datacue: Tracker, options: MountOptions = {}): Mounted {
   const root = options.root ?? document;
   const all = () => Array.from(root.querySelectorAll<HTMLElement>(PLACEHOLDER_SELECTOR));
   // A page without a page type ("undefined|0") is one more kind of page.
-  const keyOf = (i: number) => `${page?.page_type ?? routeType ?? storeConfig().pageType}|${i}`;
+  const keyOf = (i: number) => `${routeType ?? page?.page_type ?? storeConfig().pageType}|${i}`;
 
   /** Before the answer, each placeholder holds the box it will fill: from its ratios, or as it was last time. */
   const hold = () => {
-    if (page) return;
     const memory = load();
     const els = all();
     const widths = els.map((el) => el.getBoundingClientRect().width); // every read before any write: one layout
     els.forEach((el, i) =>
       safely(() => {
+        if (keep?.has(el)) return;
         const spec = readSpec((name) => el.getAttribute(name), report);
         const h = reserveHeight(spec, widths[i]!, innerWidth, memory[keyOf(i)]);
         held.set(el, h);
@@ -161,19 +162,22 @@ export function mount(datacue: Tracker, options: MountOptions = {}): Mounted {
     if (answered) save(memory);
   };
 
+  /** Draws the answer (none yet on a new route) into every placeholder but those kept as they are. */
   const draw = () => {
+    const current = keep ? undefined : page;
     const lang = language();
-    const response = page?.response;
+    const response = current?.response;
     const settings = readSettings(response?.['config'], report);
     const locale = settings.locale || lang;
     const format = pageFormat(settings.moneyFormat);
     // Products already shown higher on the page, in the order placeholders render.
     const seen = new Set<string>();
-    hold();
+    if (!current) hold();
     const els = all();
     const boxes = els.map((el) => el.getBoundingClientRect());
     els.forEach((el, i) =>
       safely(() => {
+        if (keep?.has(el)) return;
         const spec = readSpec((name) => el.getAttribute(name), report);
         if (spec.kind === 'invalid') report(spec.problem);
         const price = money(el, spec, locale, format);
@@ -186,7 +190,7 @@ export function mount(datacue: Tracker, options: MountOptions = {}): Mounted {
           button: settings.button,
           eager: boxes[i]!.top < innerHeight && boxes[i]!.bottom >= 0,
         };
-        const shown = page && spec.kind === 'products' ? sections(response, page.page_type, spec, settings, seen, report) : [];
+        const shown = current && spec.kind === 'products' ? sections(response, current.page_type, spec, settings, seen, report) : [];
         if (!mounted.has(el)) {
           // One delegated listener per placeholder, for plain, modified and middle clicks.
           el.addEventListener('click', record as EventListener);
@@ -196,7 +200,7 @@ export function mount(datacue: Tracker, options: MountOptions = {}): Mounted {
         render(<Widget spec={spec} response={response} sections={shown} view={view} />, el);
       }),
     );
-    if (page) safely(() => settle(els, boxes.map((b) => b.top)));
+    if (current) safely(() => settle(els, boxes.map((b) => b.top)));
   };
 
   const start = () =>
@@ -250,13 +254,25 @@ export function mount(datacue: Tracker, options: MountOptions = {}): Mounted {
 
   return {
     // The new route's placeholders hold their boxes and show the static banner at once, as a page load's do.
-    route: (pageType) =>
+    route: (config) =>
       safely(() => {
-        page = undefined;
-        routeType = pageType;
+        // Read quietly: the tracker's page() reports a config it cannot read.
+        routeType = attempt(() => (config as { page_type?: unknown }).page_type);
         // The last route's placeholders, gone with its view, are let go.
-        mounted.forEach((el) => el.isConnected || mounted.delete(el));
-        draw();
+        mounted.forEach((el) => {
+          if (el.isConnected) return;
+          render(null, el);
+          held.delete(el);
+          mounted.delete(el);
+        });
+        // The new ones hold their boxes and show the static banner; those that stay (a layout's) keep what they show
+        // until the route's answer.
+        keep = new Set(mounted);
+        try {
+          draw();
+        } finally {
+          keep = undefined;
+        }
       }),
     unmount: () =>
       safely(() => {
