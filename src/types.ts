@@ -220,10 +220,12 @@ export interface DashboardConfig {
   sections?: {
     name: 'related' | 'recent' | 'similar' | 'categories' | 'top';
     title?: string;
-    layout: 'grid' | 'slider';
-    /** How many products (at most 48). */
-    size: number;
-    items_per_page: { mobile: number; desktop: number };
+    /** Default 'slider'. */
+    layout?: 'grid' | 'slider';
+    /** How many products (at most 48). Default: every product the API sent. */
+    size?: number;
+    /** Default 2 / 4. */
+    items_per_page?: { mobile: number; desktop: number };
   }[];
   show_fields?: CardField[];
   hide_out_of_stock?: boolean;
