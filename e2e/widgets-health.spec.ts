@@ -1,10 +1,10 @@
 // Page health on the demo store: the widgets never shift what the shopper sees and never make the page wider than
 // the window, at a phone's and a laptop's size, with a prompt and a slow (800 ms) answer. Layout facts only: the
 // browser's own layout-shift entries (which name the nodes that moved) and the document's scroll width, never a
-// timing. Each shift counts: the demo's own pages do not shift without the widgets.
+// timing. A shift counts when it moves a widget or what follows one (the widgets cannot move what comes before them).
 import type { Page } from '@playwright/test';
 import { test, expect } from './support/demo-store';
-import { watchShifts } from './support/shifts';
+import { watchShifts, type Shift } from './support/shifts';
 
 const PAGES = ['/', '/category/bedroom', '/product/luxury-double-bed', '/cart', '/search?q=oak'];
 const VIEWPORTS = { phone: { width: 390, height: 844 }, laptop: { width: 1280, height: 800 } };
@@ -55,10 +55,15 @@ for (const [name, viewport] of Object.entries(VIEWPORTS)) {
         expect(first.overflow, 'first visit: wider than the window by').toBeLessThanOrEqual(0);
         const cls = first.shifts.reduce((sum, e) => sum + e.value, 0);
         test.info().annotations.push({ type: 'first visit CLS', description: cls.toFixed(3) });
-        // The second one: every placeholder holds the box it had, nothing moves.
+        // The second one: every placeholder holds the box it had, nothing moves. A widget can move only what follows
+        // it (the page's width is checked above): a shift of what lies before every placeholder is the page's own (a
+        // busy machine has shown two, of 0.00001: the logo and a badge), reported, not asserted.
         const second = await look(page, demo.url + path, slow);
         expect(second.overflow, 'second visit: wider than the window by').toBeLessThanOrEqual(0);
-        expect(second.shifts, `second visit: layout shifts`).toEqual([]);
+        const widgets = (shift: Shift) => shift.sources.some((s) => s.inWidget || s.afterWidget);
+        expect(second.shifts.filter(widgets), `second visit: layout shifts`).toEqual([]);
+        const own = second.shifts.filter((shift) => !widgets(shift));
+        if (own.length) test.info().annotations.push({ type: "second visit: the page's own shifts", description: JSON.stringify(own) });
         expect(errors).toEqual([]);
       });
     }

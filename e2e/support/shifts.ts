@@ -5,7 +5,7 @@ export interface Shift {
   value: number;
   recentInput: boolean;
   /** The nodes the browser says moved, each as tag.class, and whether it lies inside a widget placeholder. */
-  sources: { node: string; inWidget: boolean }[];
+  sources: { node: string; inWidget: boolean; afterWidget: boolean; from: number[]; to: number[] }[];
 }
 
 declare global {
@@ -19,15 +19,22 @@ export async function watchShifts(page: Page) {
   await page.addInitScript(() => {
     window.shifts = [];
     new PerformanceObserver((list) => {
-      for (const e of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean; sources: { node?: Node }[] })[]) {
+      for (const e of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean; sources: { node?: Node; previousRect: DOMRectReadOnly; currentRect: DOMRectReadOnly }[] })[]) {
         window.shifts.push({
           value: e.value,
           recentInput: e.hadRecentInput,
-          sources: e.sources.map(({ node }) => {
+          sources: e.sources.map(({ node, previousRect: p, currentRect: c }) => {
             const el = node instanceof Element ? node : node?.parentElement;
+            const rect = (r: DOMRectReadOnly) => [r.x, r.y, r.width, r.height].map(Math.round);
             return {
+              from: rect(p),
+              to: rect(c),
               node: el ? `${el.tagName.toLowerCase()}${el.className ? `.${String(el.className).trim().replace(/\s+/g, '.')}` : ''}` : '#text',
               inWidget: !!el?.closest('[data-dc-banners],[data-dc-main-insert-banner],[data-dc-sub-insert-banner],[data-dc-products]'),
+              // After a placeholder in the document: content a widget could push.
+              afterWidget: [...document.querySelectorAll('[data-dc-banners],[data-dc-main-insert-banner],[data-dc-sub-insert-banner],[data-dc-products]')].some(
+                (p) => !!el && !!(p.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING),
+              ),
             };
           }),
         });
