@@ -252,6 +252,16 @@ export function mount(datacue: Tracker, options: MountOptions = {}): Mounted {
     );
   } else start();
 
+  /** One placeholder as it was before the widgets: no listeners, no content, no held box. */
+  const release = (el: HTMLElement) => {
+    el.removeEventListener('click', record as EventListener);
+    el.removeEventListener('auxclick', record as EventListener);
+    render(null, el);
+    el.style.minHeight = '';
+    held.delete(el);
+    mounted.delete(el);
+  };
+
   return {
     // The new route's placeholders hold their boxes and show the static banner at once, as a page load's do.
     route: (config) =>
@@ -259,12 +269,7 @@ export function mount(datacue: Tracker, options: MountOptions = {}): Mounted {
         // Read quietly: the tracker's page() reports a config it cannot read.
         routeType = attempt(() => (config as { page_type?: unknown }).page_type);
         // The last route's placeholders, gone with its view, are let go.
-        mounted.forEach((el) => {
-          if (el.isConnected) return;
-          render(null, el);
-          held.delete(el);
-          mounted.delete(el);
-        });
+        mounted.forEach((el) => el.isConnected || release(el));
         // The new ones hold their boxes and show the static banner; those that stay (a layout's) keep what they show
         // until the route's answer.
         keep = new Set(mounted);
@@ -279,13 +284,7 @@ export function mount(datacue: Tracker, options: MountOptions = {}): Mounted {
         stop();
         document.removeEventListener(EDITOR_UPDATED, preview);
         document.removeEventListener(EDITOR_RELOAD, preview);
-        mounted.forEach((el) => {
-          el.removeEventListener('click', record as EventListener);
-          el.removeEventListener('auxclick', record as EventListener);
-          render(null, el);
-          el.style.minHeight = '';
-        });
-        mounted.clear();
+        mounted.forEach(release);
       }),
   };
 }
