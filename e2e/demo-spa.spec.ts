@@ -1,6 +1,8 @@
 // The single-page store: the npm ESM build through an import map, client-side routes, one page event per route,
 // and widgets that re-render from each route's response.
 import { test, expect, anonymousId, eventsOf } from './support/demo-store';
+import { holdAnswers } from './support/hold-answers';
+import { watchShifts } from './support/shifts';
 
 const pageEvents = (r: { type?: string }) => r.type === 'pageview' || r.type === 'search';
 
@@ -54,26 +56,9 @@ test("the SPA's route changes send page events and re-render the widgets, withou
 });
 
 test('a new route of the SPA: its placeholders hold their boxes and show the static banner while its answer is on its way; nothing shifts when it comes', async ({ page, demo, errors }) => {
-  await page.addInitScript(() => {
-    const w = window as unknown as { shifts: number[] };
-    w.shifts = [];
-    new PerformanceObserver((list) => {
-      for (const e of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[]) if (!e.hadRecentInput) w.shifts.push(e.value);
-    }).observe({ type: 'layout-shift', buffered: true });
-  });
-  // While held, the events API's answers wait until the test lets them go (however the requests and the release
-  // interleave).
-  let holding = true;
-  const waiting: (() => void)[] = [];
-  await page.route(`${demo.url}/api/events`, async (route) => {
-    if (holding) await new Promise<void>((go) => waiting.push(go));
-    await route.continue();
-  });
-  const release = () => {
-    holding = false;
-    waiting.splice(0).forEach((go) => go());
-  };
-  const shifts = () => page.evaluate(() => (window as unknown as { shifts: number[] }).shifts.reduce((a, b) => a + b, 0));
+  await watchShifts(page);
+  const answers = await holdAnswers(page, `${demo.url}/api/events`);
+  const shifts = () => page.evaluate(() => window.shifts.filter((s) => !s.recentInput).reduce((sum, s) => sum + s.value, 0));
   const banners = page.locator('[data-dc-banners]');
   const slot = page.locator('[data-dc-main-insert-banner="1"]');
 
@@ -82,11 +67,11 @@ test('a new route of the SPA: its placeholders hold their boxes and show the sta
   await expect(banners.locator('img')).toHaveCount(1);
   expect(await banners.locator('img').getAttribute('src')).toMatch(/static/);
   expect((await banners.boundingBox())!.height).toBeGreaterThan(100);
-  release();
+  answers.release();
   await expect(page.locator('[data-dc-products] .dc-card').first()).toBeVisible();
 
   // A room before its answer: the insert-banner slot and the recommendations already hold their boxes.
-  holding = true;
+  answers.hold();
   await page.getByRole('navigation', { name: 'Rooms' }).getByRole('link', { name: 'Living room' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Living room');
   await expect.poll(async () => (await slot.boundingBox())?.height ?? 0).toBeGreaterThan(100);
@@ -95,7 +80,7 @@ test('a new route of the SPA: its placeholders hold their boxes and show the sta
   // Past the 500 ms after the click in which a shift does not count: the answer's shift, if any, would count.
   await page.waitForTimeout(600);
   const before = await shifts();
-  release();
+  answers.release();
   await expect(slot.locator('img')).toHaveCount(1);
   await expect(page.locator('[data-dc-products] .dc-section--top .dc-card').first()).toBeVisible();
   await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));

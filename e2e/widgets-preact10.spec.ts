@@ -5,6 +5,7 @@ import { resolve } from 'node:path';
 import { test, expect } from './support/fixtures';
 import { ROOT } from './support/servers';
 import { serveImages, SAMPLES } from './support/widgets-page';
+import { holdAnswers } from './support/hold-answers';
 
 const packageJson = (dir: string) => JSON.parse(readFileSync(resolve(ROOT, dir, 'package.json'), 'utf8'));
 const OWN = packageJson('.');
@@ -82,13 +83,7 @@ datacue.page({ page_type: 'home' });
 test('npm mountWidgets with page(): a layout placeholder keeps its cards while a new route waits; a config that throws stays out of the page; unmounting in any order ends every redraw', async ({ page, site, api, errors }) => {
   await serveImages(page);
   api.respond((req) => (req.json?.event?.type === 'pageview' ? { status: 200, body: SAMPLES.home } : undefined));
-  // While holding, the events API's answers wait until the test lets them go.
-  let holding = false;
-  const waiting: (() => void)[] = [];
-  await page.route(api.url, async (route) => {
-    if (holding && route.request().method() === 'POST') await new Promise<void>((go) => waiting.push(go));
-    await route.continue();
-  });
+  const answers = await holdAnswers(page, api.url, { holding: false });
   await page.goto(site.page('/', `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>SPA</title>
 <script type="importmap">${JSON.stringify(IMPORT_MAP)}</script></head><body>
 <aside id="layout"><div data-dc-products="related"></div></aside><main id="view"></main>
@@ -111,12 +106,11 @@ datacue.page({ page_type: 'home' });
   await page.evaluate(() => (window as unknown as { app: { mountView: () => void } }).app.mountView());
 
   // A new route, its answer held back: the layout's section keeps its cards, the route's banners show the static one.
-  holding = true;
+  answers.hold();
   await page.evaluate(() => void (window as unknown as { app: { go: (h: string, c: object) => Promise<unknown> } }).app.go('<div data-dc-banners data-dc-static-img="/banners/static-banner.svg"></div>', { page_type: 'product', product_id: 'p1' }));
   await expect(page.locator('#view [data-dc-banners] img')).toHaveAttribute('src', '/banners/static-banner.svg');
   expect(await layoutCards.count()).toBe(shown);
-  holding = false;
-  waiting.splice(0).forEach((go) => go());
+  answers.release();
   await expect(page.locator('#view [data-dc-banners] img')).toHaveCount(3);
 
   // A config whose getter throws: page() resolves with null, nothing is thrown into the page.

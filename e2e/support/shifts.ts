@@ -1,5 +1,6 @@
 // Layout shifts as the browser reports them, recorded in the page from its first paint on.
 import type { Page } from '@playwright/test';
+import { PLACEHOLDER_SELECTOR } from '../../widgets/placeholders';
 
 export interface Shift {
   value: number;
@@ -16,7 +17,7 @@ declare global {
 
 /** Records every layout shift of every page of the context, from the first paint on. */
 export async function watchShifts(page: Page) {
-  await page.addInitScript(() => {
+  await page.addInitScript((placeholders) => {
     window.shifts = [];
     new PerformanceObserver((list) => {
       for (const e of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean; sources: { node?: Node; previousRect: DOMRectReadOnly; currentRect: DOMRectReadOnly }[] })[]) {
@@ -30,16 +31,16 @@ export async function watchShifts(page: Page) {
               from: rect(p),
               to: rect(c),
               node: el ? `${el.tagName.toLowerCase()}${el.className ? `.${String(el.className).trim().replace(/\s+/g, '.')}` : ''}` : '#text',
-              inWidget: !!el?.closest('[data-dc-banners],[data-dc-main-insert-banner],[data-dc-sub-insert-banner],[data-dc-products]'),
+              inWidget: !!el?.closest(placeholders),
               // After a placeholder in the document: content a widget could push.
-              afterWidget: [...document.querySelectorAll('[data-dc-banners],[data-dc-main-insert-banner],[data-dc-sub-insert-banner],[data-dc-products]')].some(
-                (p) => !!el && !!(p.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING),
+              afterWidget: [...document.querySelectorAll(placeholders)].some(
+                (ph) => !!el && !!(ph.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING),
               ),
             };
           }),
         });
       }
     }).observe({ type: 'layout-shift', buffered: true });
-  });
+  }, PLACEHOLDER_SELECTOR);
 }
 

@@ -1,0 +1,18 @@
+// Holds the events API's answers back until the test lets them go, however the requests and the release interleave.
+import type { Page } from '@playwright/test';
+
+export async function holdAnswers(page: Page, url: string, { holding = true } = {}) {
+  const waiting: (() => void)[] = [];
+  await page.route(url, async (route) => {
+    // Preflights pass: only the events wait.
+    if (holding && route.request().method() === 'POST') await new Promise<void>((go) => waiting.push(go));
+    await route.continue();
+  });
+  return {
+    hold: () => void (holding = true),
+    release: () => {
+      holding = false;
+      waiting.splice(0).forEach((go) => go());
+    },
+  };
+}
