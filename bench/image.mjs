@@ -22,8 +22,9 @@ const chunk = (type, data) => {
   return out;
 };
 
-/** A width x height RGB PNG: a colour gradient with a band of noise (about 60 KB for a 1200x720 banner). */
-export function bannerPng(width, height, seed = 1) {
+/** A width x height RGB PNG: a colour gradient (or a flat colour) with a band of noise (about 160 KB for a 1200x720
+ *  banner, 6 KB for a flat 300x300 product photo). */
+export function bannerPng(width, height, seed = 1, gradient = true) {
   const random = seeded(seed);
   const row = 1 + width * 3;
   const raw = Buffer.alloc(row * height);
@@ -32,8 +33,8 @@ export function bannerPng(width, height, seed = 1) {
     for (let x = 0; x < width; x++) {
       const i = y * row + 1 + x * 3;
       const noise = y < noisy ? Math.floor(random() * 256) : 0;
-      raw[i] = (x * 255) / width ^ noise;
-      raw[i + 1] = (y * 255) / height;
+      raw[i] = (gradient ? (x * 255) / width : 200) ^ noise;
+      raw[i + 1] = gradient ? (y * 255) / height : 180;
       raw[i + 2] = (seed * 70 + noise) & 255;
     }
   }

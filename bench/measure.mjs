@@ -34,8 +34,10 @@ ${head}</head><body><header></header>${hero ? '<div class="hero"></div>' : ''}<m
 ${track ? `<button id="${BUTTON}" type="button">Add to wishlist</button><script>(function () { var track = ${track.toString()}; document.getElementById('${BUTTON}').addEventListener('click', function () { track(); }); })();</script>` : ''}
 </body></html>`;
 
-/** Product images: small square SVGs. Banners: 1200x720 PNGs of about 160 KB, made once. */
-const PRODUCT_SVG = '<svg xmlns="http://www.w3.org/2000/svg" width="300" height="300"><rect width="300" height="300" fill="#c9b"/></svg>';
+/** Product photos: 300x300 PNGs of about 6 KB; banners: 1200x720 PNGs of about 160 KB; made once. Raster images, as stores' photos
+ *  are: Chromium parses an SVG image as a document on the page's main thread, which would charge a library that asks
+ *  for its images early with work no store photo causes. */
+const PRODUCT_PNG = bannerPng(300, 300, 3, false);
 const BANNER_PNGS = { '/img/banner-static.png': bannerPng(1200, 720, 1), '/img/banner-b1.png': bannerPng(1200, 720, 2) };
 
 /** The local server: /page, the contender's scripts, its first-party collector (answered after `delayMs`), images. */
@@ -54,7 +56,7 @@ export async function startServer() {
         return send(res, 200, 'text/javascript', readFileSync(file(script)));
       }
       if (BANNER_PNGS[req.url]) return send(res, 200, 'image/png', BANNER_PNGS[req.url]);
-      if (req.url.startsWith('/img/')) return send(res, 200, 'image/svg+xml', PRODUCT_SVG);
+      if (req.url.startsWith('/img/')) return send(res, 200, 'image/png', PRODUCT_PNG);
       const reply = current.response(url);
       if (reply) {
         if (current.delayMs) await sleep(current.delayMs);
@@ -235,14 +237,20 @@ async function widgetLoad(browser, server, lib, scenario, profile) {
       new MutationObserver((_, o) => {
         if (document.querySelectorAll(card).length < 16) return;
         o.disconnect();
-        requestAnimationFrame(() => setTimeout(() => (window.__painted = performance.now())));
+        requestAnimationFrame(() => setTimeout(() => {
+          window.__painted = performance.now();
+          console.log('bench:painted');
+        }));
       }).observe(document, { childList: true, subtree: true });
     }, lib.card);
+    // Told by a console message rather than polled: Playwright's first evaluation in a page injects its own script
+    // (about 16 ms at 1x CPU), which would land in the middle of whichever library renders later.
+    const painted = page.waitForEvent('console', { predicate: (m) => m.text() === 'bench:painted', timeout: 30_000 });
     await routeThirdParties(context, lib, server, lib.response, scenario.delayMs);
     server.set({ html: storePage(lib.head, lib.container), scripts: lib.scripts, response: lib.response, delayMs: scenario.delayMs });
     const profiled = profile && (await profileMainThread(cdp, lib, server));
     await page.goto(`${server.origin}/page`, { waitUntil: 'load' });
-    await page.waitForFunction(() => window.__painted, null, { timeout: 30_000 });
+    await painted;
     await page.waitForTimeout(300); // shifts that follow the render count too
     if (profiled) return await profiled();
     const result = await page.evaluate(() => {
@@ -263,12 +271,19 @@ export async function bannerCost(browser, server, lib, scenario) {
   const { context, page } = await scenarioPage(browser, scenario);
   try {
     await page.addInitScript(watchVitals);
+    // The main banner the answer names decoded and in the layout, told by a console message (checked each frame)
+    // rather than polled from Playwright, whose first evaluation would inject its script into the page's main thread.
+    await page.addInitScript(() => {
+      const shown = () => [...document.images].some((i) => i.src.includes('/img/banner-b1') && i.complete && i.naturalWidth && i.getBoundingClientRect().height);
+      const check = () => (shown() ? console.log('bench:banner') : requestAnimationFrame(check));
+      requestAnimationFrame(check);
+    });
+    const shown = page.waitForEvent('console', { predicate: (m) => m.text() === 'bench:banner', timeout: 30_000 });
     await routeThirdParties(context, lib, server, lib.response, scenario.delayMs);
     server.set({ html: storePage(lib.head, lib.container, { hero: false }), scripts: lib.scripts, response: lib.response, delayMs: scenario.delayMs });
     await page.goto(`${server.origin}/page`, { waitUntil: 'load' });
-    // The main banner the answer names decoded and in the layout, then a moment for the paint that shows it.
-    await page.waitForFunction(() => [...document.images].some((i) => i.src.includes('/img/banner-b1') && i.complete && i.naturalWidth && i.getBoundingClientRect().height), null, { timeout: 30_000 });
-    await page.waitForTimeout(300);
+    await shown;
+    await page.waitForTimeout(300); // a moment for the paint that shows it
     return await page.evaluate(() => ({ lcpMs: window.__lcp, cls: window.__cls }));
   } finally {
     await context.close();

@@ -4,7 +4,7 @@
 const products = (n) =>
   Array.from({ length: n }, (_, i) => ({
     product_id: `p${i + 1}`, objectID: `p${i + 1}`, name: `Walnut Chair ${i + 1}`, price: 120 + i, full_price: 150 + i,
-    photo_url: `/img/p${i + 1}.svg`, link: `/product/p${i + 1}`,
+    photo_url: `/img/p${i + 1}.png`, link: `/product/p${i + 1}`,
   }));
 export const SIXTEEN = products(16);
 

@@ -79,6 +79,8 @@ test('a banner PNG is a valid image of the asked size with enough bytes per pixe
   const raw = inflateSync(png.subarray(idat + 4, idat + 4 + png.readUInt32BE(idat - 4)));
   assert.equal(raw.length, 72 * (1 + 120 * 3));
   assert.ok((bannerPng(1200, 720, 1).length * 8) / (1200 * 720) > 0.05 * 10);
+  // A flat product photo stays small, as a store's 300 px thumbnail is.
+  assert.ok(bannerPng(300, 300, 3, false).length < 10_000);
 });
 
 test('the report flags a run whose attribution check is more than 20% off', () => {
