@@ -24,9 +24,10 @@ const cssModule = () => ({
   },
 });
 
-// `preamble`: a first line kept through minification (the compile hint below).
+// `preamble`: a first line kept through minification (the compile hint below). `inline: 1` inlines only functions
+// without arguments: 4 B smaller for datacue.js and 8 B for the widgets than inlining everything.
 const minify = (preamble) =>
-  terser({ ecma: 2021, compress: { passes: 5, unsafe_arrows: true, unsafe: true, pure_getters: true }, mangle: { properties: false }, format: { comments: false, preamble } });
+  terser({ ecma: 2021, compress: { passes: 5, inline: 1, unsafe_arrows: true, unsafe: true, pure_getters: true }, mangle: { properties: false }, format: { comments: false, preamble } });
 
 // Source maps name their sources relative to the map, inside the package: src/ and widgets/ ship with it (`files`),
 // and the bundled dependencies sit where npm puts them. The TypeScript plugin hands rollup paths with extra `../`

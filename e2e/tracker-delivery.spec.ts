@@ -247,6 +247,42 @@ test('the recommendations response reaches a subscriber that comes after it arri
   expect(route).toEqual({ seen: ['home', 'search'], response: { related_product_skus: [{ product_id: 'search' }] } });
 });
 
+// Two routes in quick succession, their answers let through in each order: only the newest route's answer is drawn
+// (each page() promise still resolves with its own answer).
+for (const order of [['category', 'product'], ['product', 'category']] as const) {
+  test(`SPA routes answered ${order.join(' then ')}: subscribers end with the newest route's answer`, async ({ page, site, api }) => {
+    api.respond((req) => (req.json.event.type === 'pageview' ? { status: 200, body: { related_product_skus: [{ product_id: req.json.event.subtype }] } } : undefined));
+    await page.goto(storePage(site, api, '/'));
+    await api.waitFor(1);
+    await page.waitForLoadState('networkidle');
+    const held = new Map<string, () => void>();
+    await page.route(api.url, async (route) => {
+      if (route.request().method() === 'POST') await new Promise<void>((go) => held.set(route.request().postDataJSON().event.subtype, go));
+      await route.continue();
+    });
+    await page.evaluate(() => {
+      const seen: string[] = (window.seen = []);
+      window.datacue.onRecommendations((p) => seen.push(p.page_type));
+      window.pageResult = [window.datacue.page({ page_type: 'category', category_id: 'c1' }), window.datacue.page({ page_type: 'product', product_id: 'p1' })];
+    });
+    await expect.poll(() => held.size).toBe(2);
+    for (const [i, subtype] of order.entries()) {
+      held.get(subtype)!();
+      await api.waitFor(2 + i);
+      // Its answer handled before the next is let go.
+      await page.evaluate((i) => (window.pageResult as Promise<unknown>[])[i], subtype === 'category' ? 0 : 1);
+    }
+    const { seen, answers } = await page.evaluate(async () => {
+      const answers = await Promise.all(window.pageResult as Promise<unknown>[]);
+      await new Promise((done) => setTimeout(done, 50));
+      return { seen: window.seen, answers };
+    });
+    expect(answers).toEqual([{ related_product_skus: [{ product_id: 'category' }] }, { related_product_skus: [{ product_id: 'product' }] }]);
+    // The category route was left before its answer came, whenever that was: it is never drawn.
+    expect(seen).toEqual(['home', 'product']);
+  });
+}
+
 test('options.debug logs each event and response', async ({ page, site, api, consoleLines }) => {
   await page.goto(storePage(site, api, '/', { config: { page_type: 'home', options: { debug: true } } }));
   await api.waitFor(1);

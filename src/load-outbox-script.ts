@@ -11,7 +11,8 @@ export const loadOutbox = (): Promise<StartOutbox> =>
     (window as unknown as Record<string, unknown>)[HOOK] = done;
     // The setter takes the URL object as its text.
     s.src = new URL('datacue-outbox.js', self?.src || 'https://cdn.datacue.co/js/') as unknown as string;
-    s.nonce = self?.nonce || '';
+    // `self` is null only where no script tag runs this (a module, eval): no nonce to pass on, and "undefined" is harmless.
+    s.nonce = self?.nonce!;
     s.onerror = fail;
     document.head.append(s);
   });

@@ -23,7 +23,7 @@ export function normalize(value: unknown, warn: Warn, path = '', key = ''): unkn
     return String(value);
   }
   if (typeof value === 'string' && NUMBER_KEY.test(key)) {
-    const n = Number(value);
+    const n = +value; // as Number(value) does, two bytes fewer
     const ok = value.trim() !== '' && Number.isFinite(n);
     warn(expected(path, 'a number', value, ok ? 'sent as one' : 'left out'));
     return ok ? n : undefined;

@@ -70,20 +70,25 @@ export function createTracker(): Tracker {
   let pageId = randomId();
   let routed = false;
   let latest: PageRecommendations | undefined;
+  // The newest page event's answer: only it is drawn (a slower answer of an earlier route is dropped).
+  let newest: unknown;
   const listeners = new Set<RecommendationsListener>();
   // How each track() promise whose event is still being delivered by this tab settles: with the answer, or rejected.
   const waiting = new Map<string, (r: Response | DatacueError) => void>();
   let box: Promise<Outbox> | undefined;
   // Every storage access below is guarded (attempt), so this also runs quietly under Node.
   const consent = createConsent(warn, () => {
-    anonId = undefined;
+    // The outbox too: every tab's connection closes on the database's deletion (versionchange, store.ts), and this
+    // tab starts a new one after.
+    anonId = box = undefined;
     forgetAnonymousId();
     keys(DEFERRED).concat(HINT, ID_KEY).forEach(remove);
-    // Every tab's connection closes on the deletion's versionchange (store.ts): this tab starts a new outbox after.
-    box = undefined;
     attempt(() => indexedDB.deleteDatabase(DB_NAME));
-    // Nothing personalised stays on screen either: the widgets draw the static banner alone.
+    // Nothing personalised stays on screen either: the widgets draw the static banner alone, and answers still on
+    // their way settle now with none.
     if (latest) publish({ ...latest, response: null });
+    // (A promise settles once: the answer, when it comes, changes nothing.)
+    waiting.forEach((resolve) => resolve(null));
   });
   const decide = (opts: unknown) =>
     consent.configure((opts as Options | undefined)?.consent, (globalThis.navigator as { globalPrivacyControl?: unknown } | undefined)?.globalPrivacyControl);
@@ -194,7 +199,7 @@ export function createTracker(): Tracker {
         page_type,
       );
       // A page event's answer (null when it failed or consent is denied) is what the widgets render.
-      if (page_type && !later) void response.catch(() => null).then((r) => publish({ page_type, response: r }));
+      if (page_type && !later) void (newest = response).catch(() => null).then((r) => newest == response && publish({ page_type, response: r }));
       return response;
     });
   }

@@ -273,7 +273,8 @@ export interface Datacue {
   page(config: PageConfig): Promise<RecommendationsResponse | null>;
   /**
    * Receives every page's recommendations, starting with the latest one if it already arrived. With consent
-   * denied, the page's entry has `response: null` (the widgets show only the static banner).
+   * denied, the page's entry has `response: null` (the widgets show only the static banner). Only the newest page
+   * event's answer comes: a slower answer of an earlier route, or one after consent was withdrawn, does not.
    */
   onRecommendations(listener: RecommendationsListener): () => void;
   /**
