@@ -153,6 +153,20 @@ for (const width of [390, 1280]) {
   });
 }
 
+// Three cards fit on a desktop carousel's first page (4) but not on a phone's (2): buttons only where they page.
+for (const width of [390, 1280]) {
+  test(`a carousel whose cards all fit on its first page has no buttons (three cards at ${width} px)`, async ({ page, site, api }) => {
+    await serveImages(page);
+    await page.setViewportSize({ width, height: 900 });
+    const three = { ...SAMPLES.home, related_product_skus: MANY.related_product_skus.slice(0, 3) };
+    await openStore(page, site, api, 'Home page', three, '<main><div data-dc-products="related" data-dc-layout="carousel"></div></main>');
+    await expect(page.locator('.dc-carousel .dc-card')).toHaveCount(3);
+    await expect(page.locator('.dc-carousel__button')).toHaveCount(width > 640 ? 0 : 2);
+    // Without buttons, every card is in view: there is nothing to page to.
+    expect(await page.locator('.dc-carousel__track').evaluate((t) => t.scrollWidth > t.clientWidth)).toBe(width <= 640);
+  });
+}
+
 /** Twelve discounted products: every card carries a visually hidden "Was" label; the first has a long word for a name
  *  and five-digit prices. */
 const DISCOUNTED = {

@@ -16,6 +16,8 @@ export interface View {
   button?: ButtonSettings | undefined;
   /** The placeholder starts inside the window: its banners and its first section's first row of cards load at once. */
   eager: boolean;
+  /** The window is wider than a phone's: the desktop items per page apply (the stylesheet's 641 px and over). */
+  wide: boolean;
 }
 
 /** `detail` of the `datacue:add-to-cart` event a buy button dispatches from its card. */
@@ -107,8 +109,9 @@ export function ProductCard({ product: p, section, view, eager }: { product: Pro
  * The WAI-ARIA carousel pattern on native scrolling with snap points (it swipes): previous, the cards, next, in
  * the order they are seen. The buttons page through it and wrap at the ends, so they are never disabled and the
  * focus never falls to the page; the arrow keys move between cards. No state: the track is found from the event.
+ * Cards that all fit on the first page (`paged` false, decided for the window's width when drawn) get no buttons.
  */
-function Carousel({ listId, labelledBy, view, children }: { listId: string; labelledBy: string; view: View; children: ComponentChildren }) {
+function Carousel({ listId, labelledBy, view, paged, children }: { listId: string; labelledBy: string; view: View; paged: boolean; children: ComponentChildren }) {
   const page = (e: MouseEvent, direction: number) => {
     const t = (e.currentTarget as Element).parentElement!.querySelector('ul')!;
     const end = t.scrollWidth - t.clientWidth;
@@ -132,11 +135,11 @@ function Carousel({ listId, labelledBy, view, children }: { listId: string; labe
   );
   return (
     <div class="dc-carousel" role="group" aria-roledescription="carousel" aria-labelledby={labelledBy}>
-      {button(-1)}
+      {paged && button(-1)}
       <ul class="dc-carousel__track" id={listId} aria-labelledby={labelledBy} onKeyDown={onKeyDown}>
         {children}
       </ul>
-      {button(1)}
+      {paged && button(1)}
     </div>
   );
 }
@@ -145,9 +148,9 @@ function Carousel({ listId, labelledBy, view, children }: { listId: string; labe
 export function Section({ section, title, view, eager }: { section: SectionModel; title: string; view: View; eager: boolean }) {
   const id = `${view.id}-${section.key}`;
   const n = section.perPage;
-  // The first row (a carousel's first page) is what the shopper sees: the rest waits until it comes near. Without
-  // settings, the stylesheet's default row: 4 (desktop; 2 on phones).
-  const row = n ? Math.max(n.mobile, n.desktop) : 4;
+  // Cards a row at this window's width; without settings, the stylesheet's default: 4 (2 on phones). The first row
+  // (a carousel's first page) is what the shopper sees: the rest waits until it comes near.
+  const row = view.wide ? n?.desktop ?? 4 : n?.mobile ?? 2;
   const cards = section.products.map((p, i) => <ProductCard key={p.id} product={p} section={section.name} view={view} eager={eager && i < row} />);
   const perPage = n && { '--dc-per-page-mobile': n.mobile, '--dc-per-page-desktop': n.desktop };
   return (
@@ -157,7 +160,7 @@ export function Section({ section, title, view, eager }: { section: SectionModel
         {title}
       </h2>
       {section.layout === 'carousel' ? (
-        <Carousel listId={`${id}-list`} labelledBy={`${id}-title`} view={view}>
+        <Carousel listId={`${id}-list`} labelledBy={`${id}-title`} view={view} paged={section.products.length > row}>
           {cards}
         </Carousel>
       ) : (
