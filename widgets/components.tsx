@@ -109,7 +109,8 @@ export function ProductCard({ product: p, section, view, eager }: { product: Pro
  * The WAI-ARIA carousel pattern on native scrolling with snap points (it swipes): previous, the cards, next, in
  * the order they are seen. The buttons page through it and wrap at the ends, so they are never disabled and the
  * focus never falls to the page; the arrow keys move between cards. No state: the track is found from the event.
- * Cards that all fit on the first page (`paged` false, decided for the window's width when drawn) get no buttons.
+ * Cards that all fit on the first page (`paged` false, decided for the window's width when drawn) have nothing to page
+ * through: the buttons are hidden (no focus, not read) in their place, so the cards keep the width the box was held for.
  */
 function Carousel({ listId, labelledBy, view, paged, children }: { listId: string; labelledBy: string; view: View; paged: boolean; children: ComponentChildren }) {
   const page = (e: MouseEvent, direction: number) => {
@@ -129,17 +130,17 @@ function Carousel({ listId, labelledBy, view, paged, children }: { listId: strin
     }
   };
   const button = (direction: number) => (
-    <button type="button" class={`dc-carousel__button dc-carousel__button--${direction > 0 ? 'next' : 'prev'}`} aria-controls={listId} aria-label={direction > 0 ? view.texts.next : view.texts.previous} onClick={(e) => page(e, direction)}>
+    <button type="button" class={`dc-carousel__button dc-carousel__button--${direction > 0 ? 'next' : 'prev'}`} style={paged ? undefined : { visibility: 'hidden' }} aria-controls={listId} aria-label={direction > 0 ? view.texts.next : view.texts.previous} onClick={(e) => page(e, direction)}>
       <span aria-hidden="true">{direction > 0 ? '›' : '‹'}</span>
     </button>
   );
   return (
     <div class="dc-carousel" role="group" aria-roledescription="carousel" aria-labelledby={labelledBy}>
-      {paged && button(-1)}
+      {button(-1)}
       <ul class="dc-carousel__track" id={listId} aria-labelledby={labelledBy} onKeyDown={onKeyDown}>
         {children}
       </ul>
-      {paged && button(1)}
+      {button(1)}
     </div>
   );
 }
