@@ -376,23 +376,25 @@ test('withdrawal on a page with personalised widgets: they give way to the stati
   expect(errors).toEqual([]);
 });
 
-test("withdrawal while the page's answer is on its way: the answer, when it comes, is not drawn", async ({ page, site, api, errors }) => {
-  await serveImages(page);
-  api.respond((req) => (req.json?.event?.type === 'pageview' ? { status: 200, body: SAMPLES.home } : undefined));
-  const answers = await holdAnswers(page, api.url);
-  const sent = page.waitForRequest((r) => r.url() === api.url && r.method() === 'POST');
-  await page.goto(storePage(site, api, '/', withWidgets));
-  await sent;
-  await page.evaluate(() => window.datacue.consent('denied'));
-  answers.release();
-  await settle(page);
-  await expect(page.locator('[data-dc-main-insert-banner] img, [data-dc-products] .dc-card')).toHaveCount(0);
-  expect(await page.locator('[data-dc-banners] img').evaluateAll((imgs) => imgs.map((i) => i.getAttribute('src')))).toEqual(['/banners/static-banner.svg']);
-  // Subscribers were told there is none, never handed the personalised answer.
-  expect(await page.evaluate(() => window.seen)).toEqual([{ page_type: 'home', response: null }]);
-  await expectNothingStored(page);
-  expect(errors).toEqual([]);
-});
+for (const [name, withdraw] of [['consent("denied")', () => window.datacue.consent('denied')], ['forget()', () => window.datacue.forget()]] as const) {
+  test(`${name} while the page's answer is on its way: the answer, when it comes, is not drawn`, async ({ page, site, api, errors }) => {
+    await serveImages(page);
+    api.respond((req) => (req.json?.event?.type === 'pageview' ? { status: 200, body: SAMPLES.home } : undefined));
+    const answers = await holdAnswers(page, api.url);
+    const sent = page.waitForRequest((r) => r.url() === api.url && r.method() === 'POST');
+    await page.goto(storePage(site, api, '/', withWidgets));
+    await sent;
+    await page.evaluate(withdraw);
+    answers.release();
+    await settle(page);
+    await expect(page.locator('[data-dc-main-insert-banner] img, [data-dc-products] .dc-card')).toHaveCount(0);
+    expect(await page.locator('[data-dc-banners] img').evaluateAll((imgs) => imgs.map((i) => i.getAttribute('src')))).toEqual(['/banners/static-banner.svg']);
+    // Subscribers were told there is none, never handed the personalised answer.
+    expect(await page.evaluate(() => window.seen)).toEqual([{ page_type: 'home', response: null }]);
+    await expectNothingStored(page);
+    expect(errors).toEqual([]);
+  });
+}
 
 test('widgets while pending, then consent denied: the static banner stays, nothing moves (no layout shift)', async ({ page, site, api, errors }) => {
   await serveImages(page);
