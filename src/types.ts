@@ -262,7 +262,8 @@ export interface Datacue {
   identify(userId: string | number | null | undefined, profile?: Profile): void;
   /**
    * Sends one event: returns at once, the request leaves after the browser has painted (at once if the page is being
-   * hidden). Resolves with the parsed JSON response, or null (204, deferred, or sent by another page load).
+   * hidden). Resolves with the parsed JSON response, or null (204, deferred, sent by another page load, or consent
+   * withdrawn or `forget()` while it was on its way).
    * With `defer === true` the event is stored and sent once on the next page load.
    */
   track(event: DatacueEvent, defer?: boolean): Promise<RecommendationsResponse | null>;
@@ -272,9 +273,9 @@ export interface Datacue {
    */
   page(config: PageConfig): Promise<RecommendationsResponse | null>;
   /**
-   * Receives every page's recommendations, starting with the latest one if it already arrived. With consent
-   * denied, the page's entry has `response: null` (the widgets show only the static banner). Only the newest page
-   * event's answer comes: a slower answer of an earlier route, or one after consent was withdrawn, does not.
+   * Receives the recommendations of each page event, starting with the latest one if it already arrived; only the
+   * newest page event's (a slower answer of an earlier route never comes). With consent denied, or withdrawn while
+   * the answer was on its way, the page's entry has `response: null` (the widgets show only the static banner).
    */
   onRecommendations(listener: RecommendationsListener): () => void;
   /**
