@@ -246,6 +246,7 @@ async function widgetLoad(browser, server, lib, scenario, profile) {
     // Told by a console message rather than polled: Playwright's first evaluation in a page injects its own script
     // (about 16 ms at 1x CPU), which would land in the middle of whichever library renders later.
     const painted = page.waitForEvent('console', { predicate: (m) => m.text() === 'bench:painted', timeout: 30_000 });
+    painted.catch(() => {}); // awaited below; a failure before that must not become an unhandled rejection
     await routeThirdParties(context, lib, server, lib.response, scenario.delayMs);
     server.set({ html: storePage(lib.head, lib.container), scripts: lib.scripts, response: lib.response, delayMs: scenario.delayMs });
     const profiled = profile && (await profileMainThread(cdp, lib, server));
@@ -279,6 +280,7 @@ export async function bannerCost(browser, server, lib, scenario) {
       requestAnimationFrame(check);
     });
     const shown = page.waitForEvent('console', { predicate: (m) => m.text() === 'bench:banner', timeout: 30_000 });
+    shown.catch(() => {}); // as above
     await routeThirdParties(context, lib, server, lib.response, scenario.delayMs);
     server.set({ html: storePage(lib.head, lib.container, { hero: false }), scripts: lib.scripts, response: lib.response, delayMs: scenario.delayMs });
     await page.goto(`${server.origin}/page`, { waitUntil: 'load' });
