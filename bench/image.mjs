@@ -24,7 +24,7 @@ const chunk = (type, data) => {
 
 /** A width x height RGB PNG: a colour gradient (or a flat colour) with a band of noise (about 160 KB for a 1200x720
  *  banner, 6 KB for a flat 300x300 product photo). */
-export function bannerPng(width, height, seed = 1, gradient = true) {
+export function testPng(width, height, seed = 1, gradient = true) {
   const random = seeded(seed);
   const row = 1 + width * 3;
   const raw = Buffer.alloc(row * height);

@@ -6,7 +6,7 @@ import { resolve } from 'node:path';
 import { answer, owner } from './peers.mjs';
 import { attributedMs } from './attribute.mjs';
 import { median } from './stats.mjs';
-import { bannerPng } from './image.mjs';
+import { testPng } from './image.mjs';
 
 const HERE = import.meta.dirname;
 const file = (path) => resolve(HERE, path);
@@ -34,11 +34,13 @@ ${head}</head><body><header></header>${hero ? '<div class="hero"></div>' : ''}<m
 ${track ? `<button id="${BUTTON}" type="button">Add to wishlist</button><script>(function () { var track = ${track.toString()}; document.getElementById('${BUTTON}').addEventListener('click', function () { track(); }); })();</script>` : ''}
 </body></html>`;
 
-/** Product photos: 300x300 PNGs of about 6 KB; banners: 1200x720 PNGs of about 160 KB; made once. Raster images, as stores' photos
- *  are: Chromium parses an SVG image as a document on the page's main thread, which would charge a library that asks
- *  for its images early with work no store photo causes. */
-const PRODUCT_PNG = bannerPng(300, 300, 3, false);
-const BANNER_PNGS = { '/img/banner-static.png': bannerPng(1200, 720, 1), '/img/banner-b1.png': bannerPng(1200, 720, 2) };
+/**
+ * Product photos: 300x300 PNGs of about 6 KB; banners: 1200x720 PNGs of about 160 KB; made once. Raster images, as
+ * stores' photos are: Chromium parses an SVG image as a document on the page's main thread, which would charge a
+ * library that asks for its images early with work no store photo causes.
+ */
+const PRODUCT_PNG = testPng(300, 300, 3, false);
+const BANNER_PNGS = { '/img/banner-static.png': testPng(1200, 720, 1), '/img/banner-b1.png': testPng(1200, 720, 2) };
 
 /** The local server: /page, the contender's scripts, its first-party collector (answered after `delayMs`), images. */
 export async function startServer() {

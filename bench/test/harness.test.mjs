@@ -7,7 +7,7 @@ import { attributedMs } from '../attribute.mjs';
 import { summary, shuffled, seeded } from '../stats.mjs';
 import { identity } from '../delivery.mjs';
 import { markdown } from '../report.mjs';
-import { bannerPng } from '../image.mjs';
+import { testPng } from '../image.mjs';
 
 const LIB = 'https://cdn.test/lib.js';
 const PAGE = 'http://127.0.0.1/page';
@@ -71,16 +71,16 @@ test('the report shows median (IQR) and ours/peer ratios for what was measured, 
 });
 
 test('a banner PNG is a valid image of the asked size with enough bytes per pixel to count for LCP', () => {
-  const png = bannerPng(120, 72, 1);
+  const png = testPng(120, 72, 1);
   assert.deepEqual([...png.subarray(0, 8)], [137, 80, 78, 71, 13, 10, 26, 10]);
   assert.equal(png.readUInt32BE(16), 120);
   assert.equal(png.readUInt32BE(20), 72);
   const idat = png.indexOf('IDAT');
   const raw = inflateSync(png.subarray(idat + 4, idat + 4 + png.readUInt32BE(idat - 4)));
   assert.equal(raw.length, 72 * (1 + 120 * 3));
-  assert.ok((bannerPng(1200, 720, 1).length * 8) / (1200 * 720) > 0.05 * 10);
+  assert.ok((testPng(1200, 720, 1).length * 8) / (1200 * 720) > 0.05 * 10);
   // A flat product photo stays small, as a store's 300 px thumbnail is.
-  assert.ok(bannerPng(300, 300, 3, false).length < 10_000);
+  assert.ok(testPng(300, 300, 3, false).length < 10_000);
 });
 
 test('the report flags a run whose attribution check is more than 20% off', () => {
