@@ -16,8 +16,6 @@ export interface View {
   button?: ButtonSettings | undefined;
   /** The placeholder starts inside the window: its banners and its first section's first row of cards load at once. */
   eager: boolean;
-  /** The window is wider than a phone's: the desktop items per page apply (the stylesheet's 641 px and over). */
-  wide: boolean;
 }
 
 /** `detail` of the `datacue:add-to-cart` event a buy button dispatches from its card. */
@@ -109,8 +107,9 @@ export function ProductCard({ product: p, section, view, eager }: { product: Pro
  * The WAI-ARIA carousel pattern on native scrolling with snap points (it swipes): previous, the cards, next, in
  * the order they are seen. The buttons page through it and wrap at the ends, so they are never disabled and the
  * focus never falls to the page; the arrow keys move between cards. No state: the track is found from the event.
- * Cards that all fit on the first page (`paged` false, decided for the window's width when drawn) have nothing to page
- * through: the buttons are hidden (no focus, not read) in their place, so the cards keep the width the box was held for.
+ * Cards that all fit on the first page at any width (`paged` false: no more than the smaller of the phone and desktop
+ * items per page, so resizing never needs them) have nothing to page through: the buttons are hidden (no focus, not
+ * read) in their place, so the cards keep the width the box was held for.
  */
 function Carousel({ listId, labelledBy, view, paged, children }: { listId: string; labelledBy: string; view: View; paged: boolean; children: ComponentChildren }) {
   const page = (e: MouseEvent, direction: number) => {
@@ -149,10 +148,11 @@ function Carousel({ listId, labelledBy, view, paged, children }: { listId: strin
 export function Section({ section, title, view, eager }: { section: SectionModel; title: string; view: View; eager: boolean }) {
   const id = `${view.id}-${section.key}`;
   const n = section.perPage;
-  // Cards a row at this window's width; without settings, the stylesheet's default: 4 (2 on phones). The first row
-  // (a carousel's first page) is what the shopper sees: the rest waits until it comes near.
-  const row = view.wide ? n?.desktop ?? 4 : n?.mobile ?? 2;
-  const cards = section.products.map((p, i) => <ProductCard key={p.id} product={p} section={section.name} view={view} eager={eager && i < row} />);
+  // Cards a row; without settings, the stylesheet's default: 2 on phones, 4 wider. The first row (a carousel's first
+  // page) is what the shopper sees, at whichever width: the rest waits until it comes near.
+  const mobile = n?.mobile ?? 2;
+  const desktop = n?.desktop ?? 4;
+  const cards = section.products.map((p, i) => <ProductCard key={p.id} product={p} section={section.name} view={view} eager={eager && i < Math.max(mobile, desktop)} />);
   const perPage = n && { '--dc-per-page-mobile': n.mobile, '--dc-per-page-desktop': n.desktop };
   return (
     // Not a named landmark: a page may show the same section twice (e.g. "recent" in two placeholders).
@@ -161,7 +161,7 @@ export function Section({ section, title, view, eager }: { section: SectionModel
         {title}
       </h2>
       {section.layout === 'carousel' ? (
-        <Carousel listId={`${id}-list`} labelledBy={`${id}-title`} view={view} paged={section.products.length > row}>
+        <Carousel listId={`${id}-list`} labelledBy={`${id}-title`} view={view} paged={section.products.length > Math.min(mobile, desktop)}>
           {cards}
         </Carousel>
       ) : (

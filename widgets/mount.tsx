@@ -11,7 +11,7 @@ import { clickSubtype, sections, type WidgetPageType } from './model.js';
 import { readSettings } from './settings.js';
 import { isMoneyFormat, MONEY_FORMAT } from './money.js';
 import { applyCustomStyles, EDITOR_RELOAD, EDITOR_UPDATED, storeConfig } from './editor.js';
-import { mayShrink, parseMemory, PHONE, remember, reserveHeight, type Memory } from './reserve.js';
+import { mayShrink, parseMemory, remember, reserveHeight, type Memory } from './reserve.js';
 import css from './styles.css';
 
 export interface MountOptions {
@@ -189,7 +189,6 @@ export function mount(datacue: Tracker, options: MountOptions = {}): Mounted {
           fields: settings.fields,
           button: settings.button,
           eager: boxes[i]!.top < innerHeight && boxes[i]!.bottom >= 0,
-          wide: innerWidth > PHONE,
         };
         const shown = current && spec.kind === 'products' ? sections(response, current.page_type, spec, settings, seen, report) : [];
         if (!mounted.has(el)) {

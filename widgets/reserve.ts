@@ -14,9 +14,9 @@ export type Memory = Record<string, Remembered>;
 /** Placeholders remembered at most: the least recently drawn are forgotten first. */
 export const MEMORY_CAP = 24;
 
-/** The widgets' spacing, and the widest window that gets the phone layouts (keep both in step with styles.css). */
+/** The widgets' spacing and the width under which banners stack (keep in step with styles.css). */
 const GAP = 16;
-export const PHONE = 640;
+const PHONE = 640;
 
 /**
  * The height to hold for a placeholder `width` px wide in a window `viewport` px wide. A remembered answer at the
