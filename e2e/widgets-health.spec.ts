@@ -6,7 +6,8 @@ import type { Page } from '@playwright/test';
 import { test, expect } from './support/demo-store';
 import { watchShifts, type Shift } from './support/shifts';
 
-const PAGES = ['/', '/category/bedroom', '/product/luxury-double-bed', '/cart', '/search?q=oak'];
+// The single-page store too: its script draws each route (and the widgets in it) into an empty view.
+const PAGES = ['/', '/category/bedroom', '/product/luxury-double-bed', '/cart', '/search?q=oak', '/spa', '/spa/category/kitchen'];
 const VIEWPORTS = { phone: { width: 390, height: 844 }, laptop: { width: 1280, height: 800 } };
 const SLOW_MS = 800;
 
