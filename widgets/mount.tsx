@@ -118,8 +118,9 @@ export function mount(datacue: Tracker, options: MountOptions = {}): Mounted {
   const held = new Map<HTMLElement, number>();
   const root = options.root ?? document;
   const all = () => Array.from(root.querySelectorAll<HTMLElement>(PLACEHOLDER_SELECTOR));
-  // A page without a page type ("undefined|0") is one more kind of page.
-  const keyOf = (i: number) => `${routeType ?? page?.page_type ?? storeConfig().pageType}|${i}`;
+  // A page without a page type ("undefined|0") is one more kind of page. While a new route is drawn, its own type;
+  // otherwise the type of the answer drawn (so a route's type never outlives its route).
+  const keyOf = (i: number) => `${(keep ? routeType : page?.page_type) ?? storeConfig().pageType}|${i}`;
 
   /** Before the answer, each placeholder holds the box it will fill: from its ratios, or as it was last time. */
   const hold = () => {
