@@ -121,6 +121,23 @@ test("pending: nothing stored or sent; granting sends this page's event first, t
   expect(errors).toEqual([]);
 });
 
+test("pending while a single-page store changes route, then granted: the current route's event first; its answer is drawn", async ({ page, site, api, errors }) => {
+  api.respond((req) => (req.json.event.type === 'pageview' ? { status: 200, body: { related_product_skus: [{ product_id: req.json.event.subtype }] } } : undefined));
+  await page.goto(storePage(site, api, '/', { consent: 'pending' }));
+  await page.evaluate(() => {
+    void window.datacue.page({ page_type: 'category', category_id: 'c1' });
+    void window.datacue.page({ page_type: 'product', product_id: 'p1' });
+  });
+  await page.evaluate(() => window.datacue.consent('granted'));
+  await api.waitFor(3);
+  await settle(page);
+  // The route on screen first (and alone until answered), then the earlier routes in order.
+  expect(events(api)).toEqual(['pageview/product', 'pageview/home', 'pageview/category']);
+  // Only the current route's answer reaches the widgets: the earlier routes' answers are dropped.
+  expect(await page.evaluate(() => window.seen)).toEqual([{ page_type: 'product', response: { related_product_skus: [{ product_id: 'product' }] } }]);
+  expect(errors).toEqual([]);
+});
+
 test('pending then denied: nothing stored or sent, ever; the widgets are told there is no response', async ({ page, site, api, errors }) => {
   const requests = requestsTo(page, api);
   await page.goto(storePage(site, api, '/', { consent: 'pending' }));
@@ -392,6 +409,25 @@ for (const [name, withdraw] of [['consent("denied")', () => window.datacue.conse
     // Subscribers were told there is none, never handed the personalised answer.
     expect(await page.evaluate(() => window.seen)).toEqual([{ page_type: 'home', response: null }]);
     await expectNothingStored(page);
+    expect(errors).toEqual([]);
+  });
+}
+
+for (const [name, withdraw] of [['consent("denied")', () => window.datacue.consent('denied')], ['forget()', () => window.datacue.forget()]] as const) {
+  test(`${name} while the page's event is in flight, which then fails (503): it is not kept for a retry`, async ({ page, site, api, errors }) => {
+    api.respond(() => ({ status: 503, body: { message: 'busy' } }));
+    const answers = await holdAnswers(page, api.url);
+    const sent = page.waitForRequest((r) => r.url() === api.url && r.method() === 'POST');
+    await page.goto(storePage(site, api, '/'));
+    await sent;
+    await page.evaluate(withdraw);
+    answers.release();
+    await api.waitFor(1);
+    await settle(page);
+    // The failure is handled (a network failure would be kept after a task): nothing was written back.
+    await page.evaluate(() => new Promise((done) => setTimeout(done, 50)));
+    expect(await stored(page)).toEqual(NOTHING);
+    expect(api.received).toHaveLength(1);
     expect(errors).toEqual([]);
   });
 }

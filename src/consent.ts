@@ -61,9 +61,10 @@ export function createConsent(warn: Warn, erase: () => void, limits: { count: nu
     state = next;
     if (next === 'denied') forget();
     if (next === 'granted') {
-      // The page's own event first (else the oldest). The rest stay queued, so a denial or forget() meanwhile
-      // drops them, until it has settled: its answer, which the widgets render, never queues behind them.
-      const [head] = queue.splice(Math.max(0, queue.findIndex((e) => e[3])), 1);
+      // The page's own event first: the newest page event (a single-page store's current route), else the oldest
+      // event. The rest stay queued, so a denial or forget() meanwhile drops them, until it has settled: its answer,
+      // which the widgets render, never queues behind them.
+      const [head] = queue.splice(queue.reduce((last, e, i) => (e[3] ? i : last), 0), 1);
       if (head) {
         const result = head[0]();
         head[1](result);

@@ -132,7 +132,8 @@ export function createTracker(): Tracker {
   /** The first attempt goes straight out; only a retryable failure loads the outbox. */
   async function first(e: Entry) {
     const reply = await send(e);
-    if (reply) {
+    // Not kept once consent was withdrawn or the visitor forgotten meanwhile (the id it carries is erased).
+    if (reply && anonId) {
       // Kept at once, as a deferred event any later page load sends (page ''), with the wait the server asked for: the
       // page may go away before the outbox has loaded and stored it (which then drops this copy), or the outbox may be
       // unreachable (offline?). An answer is kept before anything else runs; a network failure after a task, so that

@@ -196,6 +196,23 @@ describe('transitions', () => {
     expect(log).toEqual(['run page', 'run click', 'run login']);
   });
 
+  it("pending → granted after single-page routes: the current route's event first, then the rest in order", async () => {
+    const { consent, log, call } = setup();
+    consent.configure('pending', undefined);
+    const home = call('home', { first: true });
+    call('click');
+    const product = call('product', { first: true });
+    call('cart add');
+    consent.set('granted');
+    await tick();
+    expect(log).toEqual(['run product']);
+    product.settle();
+    await tick();
+    expect(log).toEqual(['run product', 'run home', 'run click', 'run cart add']);
+    home.settle();
+    await expect(home.result).resolves.toBe('home');
+  });
+
   it('pending → granted without a page event: what waited, in order', async () => {
     const { consent, log, call } = setup();
     consent.configure('pending', undefined);
