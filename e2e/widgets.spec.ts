@@ -3,6 +3,7 @@ import { test, expect } from './support/fixtures';
 import { openStore, serveImages, SAMPLES } from './support/widgets-page';
 import { snippet } from './support/reference';
 import type { Page } from '@playwright/test';
+import { watchShifts } from './support/shifts';
 
 const texts = (page: Page, selector: string) => page.locator(selector).allTextContents();
 
@@ -144,6 +145,48 @@ test('a new response (SPA route) re-renders in place without duplicating anythin
   await expect(page.locator('[data-dc-products=""] > *')).toHaveCount(2);
 });
 
+// A single-page store on the script tags: its router puts the new view in place, then calls window.datacue.page().
+// The view's placeholders hold their boxes and show the static banner before the answer, so nothing below them moves
+// when it comes; also when the widgets script came first and datacue.js replaced its stub later.
+for (const order of ['datacue.js first', 'widgets script first'] as const) {
+  test(`script tags, single-page route (${order}): the new placeholders hold their boxes before the answer, nothing moves`, async ({ page, site, api, errors }) => {
+    await watchShifts(page);
+    await openStore(page, site, api, 'Home page', SAMPLES.home, '<main id="view"><div data-dc-products></div></main>');
+    if (order === 'widgets script first') {
+      const head = snippet('Home page').replace(
+        /<script src="(https:\/\/cdn\.datacue\.co\/js\/datacue\.js)"><\/script>\n(<script src="https:\/\/cdn\.datacue\.co\/js\/datacue-storefront\.js"><\/script>)/,
+        '$2\n<script src="$1"></script>',
+      );
+      expect(head).toContain('datacue-storefront.js"></script>\n<script src');
+      await page.goto(site.page('/swapped', `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>t</title>${head}</head><body><main id="view"><div data-dc-products></div></main></body></html>`));
+    }
+    await expect(page.locator('.dc-card').first()).toBeVisible();
+    api.respond((req) => (req.json.event.type === 'pageview' ? { status: 200, body: SAMPLES.product } : undefined));
+    // The route's answer waits until the test lets it go (the forwarding route of the DataCue hosts answers it then).
+    const waiting: (() => void)[] = [];
+    await page.route('https://events.datacue.co/**', async (route) => {
+      if (route.request().method() === 'POST') await new Promise<void>((go) => waiting.push(go));
+      await route.fallback();
+    });
+    await page.evaluate(() => {
+      document.getElementById('view')!.innerHTML =
+        '<div data-dc-banners data-dc-static-img="/banners/static-banner.svg" data-dc-static-link="/s"></div><div data-dc-products="similar"></div><p id="after">The product page</p>';
+      void window.datacue.page({ page_type: 'product', product_id: '18' });
+    });
+    await expect.poll(() => waiting.length).toBe(1);
+    // Before the answer: the static banner in its box, the products placeholder holding one.
+    await expect(page.locator('[data-dc-banners] img')).toHaveAttribute('src', '/banners/static-banner.svg');
+    expect(await page.locator('[data-dc-products]').evaluate((el) => el.getBoundingClientRect().height)).toBeGreaterThan(200);
+    const shifted = await page.evaluate(() => window.shifts.length);
+    waiting.splice(0).forEach((go) => go());
+    await expect(page.locator('[data-dc-products] .dc-section__title')).toHaveText(['Similar products']);
+    // Layout shifts are reported after the frame that made them.
+    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 50)))));
+    expect(await page.evaluate((n) => window.shifts.slice(n), shifted)).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+}
+
 test('hostile response: markup stays text, bad URLs are neither links nor images, wrong types never throw', async ({ page, site, api, errors }) => {
   await page.addInitScript(() => {
     (window as unknown as { pwned: number }).pwned = 0;
@@ -190,6 +233,21 @@ test('the widgets script loaded before datacue.js, or with defer, still renders'
   expect(head).toContain('datacue-storefront.js"></script>\n<script defer');
   await openStore(page, site, api, 'Home page', SAMPLES.home);
   await page.goto(site.page('/swapped', `<!doctype html><html><head><title>t</title>${head}</head><body><div data-dc-products></div></body></html>`));
+  await expect(page.locator('.dc-section')).toHaveCount(1);
+  expect(errors).toEqual([]);
+});
+
+test('the answer arrives before the widgets script has run: it is drawn when the script runs', async ({ page, site, api, errors }) => {
+  await openStore(page, site, api, 'Home page', SAMPLES.home, '<main><div data-dc-products></div></main>');
+  await expect(page.locator('.dc-section')).toHaveCount(1);
+  // This load's widgets script waits for the API to have answered the page event (and the page to have read it).
+  const answered = api.received.length + 1;
+  await page.route('https://cdn.datacue.co/js/datacue-storefront.js', async (route) => {
+    await api.waitFor(answered);
+    await new Promise((done) => setTimeout(done, 200));
+    await route.fallback();
+  });
+  await page.reload();
   await expect(page.locator('.dc-section')).toHaveCount(1);
   expect(errors).toEqual([]);
 });

@@ -13,16 +13,8 @@ export function mountWidgets(datacue: Pick<Datacue, 'onRecommendations' | 'track
   if (typeof document === 'undefined') return () => {}; // server-side rendering: nothing to fill
   const widgets = mount(datacue, options);
   const send = datacue.page;
-  let mounted = true;
-  const page: typeof send = (config) => {
-    // The request leaves first; its answer comes after this draw in any case.
-    const sent = send(config);
-    if (mounted) widgets.route(config);
-    return sent;
-  };
-  datacue.page = page;
+  const page = (datacue.page = widgets.routing(send));
   return () => {
-    mounted = false;
     // Unless another mount wrapped it since: that one's wrapper stays, and calls through this one's.
     if (datacue.page === page) datacue.page = send;
     widgets.unmount();

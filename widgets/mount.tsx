@@ -41,9 +41,13 @@ export function injectStyles(nonce?: string): void {
 
 type Tracker = Pick<Datacue, 'onRecommendations' | 'track'>;
 
-/** Mounted widgets: `route` tells them a single-page storefront's new route is in place (its answer on its way). */
+/** Mounted widgets. */
 export interface Mounted {
-  route(config: unknown): void;
+  /**
+   * A tracker's `page()` that, while the widgets are mounted, also tells them a single-page storefront's new route is
+   * in place: its placeholders hold their boxes and show the static banner at once, as a page load's do.
+   */
+  routing(send: Datacue['page']): Datacue['page'];
   unmount(): void;
 }
 
@@ -263,25 +267,36 @@ export function mount(datacue: Tracker, options: MountOptions = {}): Mounted {
     mounted.delete(el);
   };
 
+  // Unmounted widgets draw no route.
+  let live = true;
+  /** A single-page storefront's new route is in place (its answer on its way). */
+  const route = (config: unknown) =>
+    live &&
+    safely(() => {
+      // Read quietly: the tracker's page() reports a config it cannot read.
+      routeType = attempt(() => (config as { page_type?: unknown }).page_type);
+      // The last route's placeholders, gone with its view, are let go.
+      mounted.forEach((el) => el.isConnected || release(el));
+      // The new ones hold their boxes and show the static banner; those that stay (a layout's) keep what they show
+      // until the route's answer.
+      keep = new Set(mounted);
+      try {
+        draw();
+      } finally {
+        keep = undefined;
+      }
+    });
+
   return {
-    // The new route's placeholders hold their boxes and show the static banner at once, as a page load's do.
-    route: (config) =>
-      safely(() => {
-        // Read quietly: the tracker's page() reports a config it cannot read.
-        routeType = attempt(() => (config as { page_type?: unknown }).page_type);
-        // The last route's placeholders, gone with its view, are let go.
-        mounted.forEach((el) => el.isConnected || release(el));
-        // The new ones hold their boxes and show the static banner; those that stay (a layout's) keep what they show
-        // until the route's answer.
-        keep = new Set(mounted);
-        try {
-          draw();
-        } finally {
-          keep = undefined;
-        }
-      }),
+    routing: (send) => (config) => {
+      // The request leaves first; its answer comes after this draw in any case.
+      const sent = send(config);
+      route(config);
+      return sent;
+    },
     unmount: () =>
       safely(() => {
+        live = false;
         stop();
         document.removeEventListener(EDITOR_UPDATED, preview);
         document.removeEventListener(EDITOR_RELOAD, preview);

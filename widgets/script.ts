@@ -2,7 +2,7 @@
 // load before datacue.js: calls then go to the queue of ensureDatacue's stub, which datacue.js runs when it loads.
 import { ensureDatacue } from '../src/stub.js';
 import { safely } from '../src/log.js';
-import { mount } from './mount.js';
+import { mount, type Mounted } from './mount.js';
 
 // Under Node (server-side rendering, a test importing it) there is no page: do nothing, say nothing.
 if (typeof document != 'undefined') safely(() => {
@@ -10,8 +10,21 @@ if (typeof document != 'undefined') safely(() => {
   const datacue = () => ensureDatacue(window as Parameters<typeof ensureDatacue>[0]);
   // A store with a nonce-based Content-Security-Policy puts its nonce on this script tag; the styles reuse it.
   const nonce = (document.currentScript as HTMLScriptElement | null)?.nonce;
-  mount(
-    { onRecommendations: (listener) => datacue().onRecommendations(listener), track: (event, defer) => datacue().track(event, defer) },
+  // A single-page store sends each route's event with window.datacue.page(): as with mountWidgets, the route's
+  // placeholders first hold their boxes. Wrapped again once datacue.js has replaced the stub (by its first answer).
+  let page: unknown;
+  let widgets: Mounted | undefined;
+  const follow = () => {
+    const dc = datacue();
+    if (widgets && dc.page != page) page = dc.page = widgets.routing(dc.page);
+  };
+  // An answer that came before the widgets subscribed is handed over at once, from within mount().
+  widgets = mount(
+    {
+      onRecommendations: (listener) => datacue().onRecommendations((answer) => (listener(answer), follow())),
+      track: (event, defer) => datacue().track(event, defer),
+    },
     { styles: nonce ? { nonce } : true },
   );
+  follow();
 });
