@@ -432,6 +432,29 @@ for (const [name, withdraw] of [['consent("denied")', () => window.datacue.conse
   });
 }
 
+test('forget() and a new event while the page event is in flight, which then fails (503): the page event, with the erased id, is not kept', async ({ page, site, api, errors }) => {
+  api.respond((req) => (req.json.event.type === 'pageview' ? { status: 503, body: { message: 'busy' } } : undefined));
+  const answers = await holdAnswers(page, api.url);
+  const sent = page.waitForRequest((r) => r.url() === api.url && r.method() === 'POST');
+  await page.goto(storePage(site, api, '/'));
+  await sent;
+  // The new event takes a new id at once, before the page event's failure comes back.
+  await page.evaluate(() => window.datacue.forget());
+  await fire(page, { type: 'wishlist', subtype: 'add', product_id: 'p1' });
+  await expect.poll(() => cookieId(page)).toBeTruthy();
+  answers.release();
+  await api.waitFor(2);
+  await settle(page);
+  await page.evaluate(() => new Promise((done) => setTimeout(done, 50)));
+  const [view, wish] = api.received;
+  expect([view!.json.event.type, wish!.json.event.type]).toEqual(['pageview', 'wishlist']);
+  expect(wish!.json.user.anonymous_id).not.toBe(view!.json.user.anonymous_id);
+  // Only the new id (cookie and mirror): no deferred event, no outbox.
+  expect(await stored(page)).toEqual({ cookies: [`datacue_aid=${wish!.json.user.anonymous_id}`], local: ['datacue_aid'], databases: [] });
+  expect(api.received).toHaveLength(2);
+  expect(errors).toEqual([]);
+});
+
 test('widgets while pending, then consent denied: the static banner stays, nothing moves (no layout shift)', async ({ page, site, api, errors }) => {
   await serveImages(page);
   await page.addInitScript(() => {

@@ -130,10 +130,11 @@ export function createTracker(): Tracker {
     ));
 
   /** The first attempt goes straight out; only a retryable failure loads the outbox. */
-  async function first(e: Entry) {
+  async function first(e: Entry, id: string) {
     const reply = await send(e);
-    // Not kept once consent was withdrawn or the visitor forgotten meanwhile (the id it carries is erased).
-    if (reply && anonId) {
+    // Not kept once the visitor `id` it carries was erased meanwhile (consent withdrawn, forget(); the next event may
+    // already carry a new one).
+    if (reply && anonId == id) {
       // Kept at once, as a deferred event any later page load sends (page ''), with the wait the server asked for: the
       // page may go away before the outbox has loaded and stored it (which then drops this copy), or the outbox may be
       // unreachable (offline?). An answer is kept before anything else runs; a network failure after a task, so that
@@ -186,7 +187,7 @@ export function createTracker(): Tracker {
               try {
                 const e = entry('');
                 waiting.set(e.id, (r) => (r instanceof DatacueError ? reject(r) : resolve(r)));
-                if (consent.state === 'granted' && anonId === id) void first(e);
+                if (consent.state === 'granted' && anonId === id) void first(e, id);
                 else settle(e.id, null);
               } catch (x) {
                 reject(x);
