@@ -1,5 +1,5 @@
 // The real dist/datacue-storefront.js on store pages fed the reference's own response samples.
-import { test, expect } from './support/fixtures';
+import { test, expect, routeDatacueHosts } from './support/fixtures';
 import { openStore, serveImages, SAMPLES } from './support/widgets-page';
 import { snippet } from './support/reference';
 import type { Page } from '@playwright/test';
@@ -238,19 +238,59 @@ test('the widgets script loaded before datacue.js, or with defer, still renders'
 });
 
 test('the answer arrives before the widgets script has run: it is drawn when the script runs', async ({ page, site, api, errors }) => {
-  await openStore(page, site, api, 'Home page', SAMPLES.home, '<main><div data-dc-products></div></main>');
-  await expect(page.locator('.dc-section')).toHaveCount(1);
-  // This load's widgets script waits for the API to have answered the page event (and the page to have read it).
-  const answered = api.received.length + 1;
+  // The page tells when it has the answer; the widgets script is held until then.
+  const head = snippet('Home page').replace(
+    /(<script src="https:\/\/cdn\.datacue\.co\/js\/datacue-storefront\.js"><\/script>)/,
+    '<script>datacue.onRecommendations(function () { window.answered = true; });</script>\n$1',
+  );
+  expect(head).toContain('window.answered = true; });</script>\n<script src');
+  api.respond((req) => (req.json?.event?.type === 'pageview' ? { status: 200, body: SAMPLES.home } : undefined));
+  await routeDatacueHosts(page, site, api);
   await page.route('https://cdn.datacue.co/js/datacue-storefront.js', async (route) => {
-    await api.waitFor(answered);
-    await new Promise((done) => setTimeout(done, 200));
+    // Polled on a timer: no animation frame runs while a script in the head blocks the page's first paint.
+    await page.waitForFunction(() => (window as unknown as { answered?: boolean }).answered, undefined, { polling: 50 });
     await route.fallback();
   });
-  await page.reload();
+  await page.goto(site.page('/early', `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>t</title>${head}</head><body><main><div data-dc-products></div></main></body></html>`));
   await expect(page.locator('.dc-section')).toHaveCount(1);
   expect(errors).toEqual([]);
 });
+
+test('script tags, widgets script first, consent pending: a single-page route\'s placeholders hold their boxes with no answer', async ({ page, site, api, errors }) => {
+  await routeDatacueHosts(page, site, api);
+  const config = { api_key: 'k1', user_id: null, page_type: 'home', options: { consent: 'pending' } };
+  await page.goto(site.page('/pending', `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>t</title>
+<script>window.datacueConfig = ${JSON.stringify(config)};</script>
+<script src="https://cdn.datacue.co/js/datacue-storefront.js"></script>
+<script src="https://cdn.datacue.co/js/datacue.js"></script></head><body><main id="view"></main></body></html>`));
+  await page.evaluate(() => {
+    document.getElementById('view')!.innerHTML =
+      '<div data-dc-banners data-dc-static-img="/banners/static-banner.svg" data-dc-static-link="/s"></div><div data-dc-products="similar"></div>';
+    void window.datacue.page({ page_type: 'product', product_id: '18' });
+  });
+  await expect(page.locator('[data-dc-banners] img')).toHaveAttribute('src', '/banners/static-banner.svg');
+  expect(await page.locator('[data-dc-products]').evaluate((el) => el.getBoundingClientRect().height)).toBeGreaterThan(200);
+  expect(api.received).toEqual([]);
+  expect(errors).toEqual([]);
+});
+
+// A store may carry the tags twice (its theme and an app): the first datacue.js stays in charge, also after the widgets
+// have used it, so the page event is sent once.
+for (const order of ['datacue.js first', 'widgets script first'] as const) {
+  test(`datacue.js loaded twice (${order}): one tracker, one page event, the widgets drawn`, async ({ page, site, api, errors }) => {
+    api.respond((req) => (req.json?.event?.type === 'pageview' ? { status: 200, body: SAMPLES.home } : undefined));
+    await routeDatacueHosts(page, site, api);
+    const tags = ['<script src="https://cdn.datacue.co/js/datacue.js"></script>', '<script src="https://cdn.datacue.co/js/datacue-storefront.js"></script>'];
+    if (order === 'widgets script first') tags.reverse();
+    await page.goto(site.page('/twice', `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>t</title>
+<script>window.datacueConfig = { api_key: 'k1', user_id: null, page_type: 'home' };</script>${tags.join('')}</head>
+<body><main><div data-dc-products></div></main><script src="https://cdn.datacue.co/js/datacue.js"></script></body></html>`));
+    await expect(page.locator('.dc-section')).toHaveCount(1);
+    await page.waitForLoadState('networkidle');
+    expect(api.received.map((r) => r.json.event.type)).toEqual(['pageview']);
+    expect(errors).toEqual([]);
+  });
+}
 
 test('a placeholder asking for something unknown: one datacue: message naming the attribute, the rest renders', async ({ page, site, api, consoleLines, errors }) => {
   await openStore(page, site, api, 'Home page', SAMPLES.home, '<div data-dc-products="popular"></div><div data-dc-main-insert-banner="first"></div><div data-dc-products="recent"></div>');

@@ -2,7 +2,7 @@
 // load before datacue.js: calls then go to the queue of ensureDatacue's stub, which datacue.js runs when it loads.
 import { ensureDatacue } from '../src/stub.js';
 import { safely } from '../src/log.js';
-import { mount, type Mounted } from './mount.js';
+import { mount } from './mount.js';
 
 // Under Node (server-side rendering, a test importing it) there is no page: do nothing, say nothing.
 if (typeof document != 'undefined') safely(() => {
@@ -11,17 +11,21 @@ if (typeof document != 'undefined') safely(() => {
   // A store with a nonce-based Content-Security-Policy puts its nonce on this script tag; the styles reuse it.
   const nonce = (document.currentScript as HTMLScriptElement | null)?.nonce;
   // A single-page store sends each route's event with window.datacue.page(): as with mountWidgets, the route's
-  // placeholders first hold their boxes. Wrapped again once datacue.js has replaced the stub (by its first answer).
+  // placeholders first hold their boxes.
   let page: unknown;
-  let widgets: Mounted | undefined;
   const follow = () => {
     const dc = datacue();
-    if (widgets && dc.page != page) page = dc.page = widgets.routing(dc.page);
+    if (dc.page != page) page = dc.page = widgets.routing(dc.page);
   };
-  // An answer that came before the widgets subscribed is handed over at once, from within mount().
-  widgets = mount(
+  const widgets = mount(
     {
-      onRecommendations: (listener) => datacue().onRecommendations((answer) => (listener(answer), follow())),
+      onRecommendations: (listener) => {
+        const stop = datacue().onRecommendations(listener);
+        // Made through the stub, it returns a promise that settles once datacue.js has replaced the stub with itself:
+        // its page() is wrapped then (also while consent is pending and no answer comes).
+        void Promise.resolve(stop).then(follow);
+        return stop;
+      },
       track: (event, defer) => datacue().track(event, defer),
     },
     { styles: nonce ? { nonce } : true },
