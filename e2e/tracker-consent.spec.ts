@@ -446,12 +446,50 @@ test('forget() and a new event while the page event is in flight, which then fai
   await api.waitFor(2);
   await settle(page);
   await page.evaluate(() => new Promise((done) => setTimeout(done, 50)));
-  const [view, wish] = api.received;
-  expect([view!.json.event.type, wish!.json.event.type]).toEqual(['pageview', 'wishlist']);
+  // The two requests went out together: told apart by their event, not by the order they arrived in.
+  const view = api.received.find((r) => r.json.event.type === 'pageview');
+  const wish = api.received.find((r) => r.json.event.type === 'wishlist');
   expect(wish!.json.user.anonymous_id).not.toBe(view!.json.user.anonymous_id);
   // Only the new id (cookie and mirror): no deferred event, no outbox.
   expect(await stored(page)).toEqual({ cookies: [`datacue_aid=${wish!.json.user.anonymous_id}`], local: ['datacue_aid'], databases: [] });
   expect(api.received).toHaveLength(2);
+  expect(errors).toEqual([]);
+});
+
+test('forget() while the outbox loads to keep a failed page event (503): the event, with the erased id, is not kept', async ({ page, site, api, errors }) => {
+  api.respond(() => ({ status: 503, body: { message: 'busy' } }));
+  // The outbox script, which the tracker loads on its first failure, waits until the test lets it go.
+  let release = () => {};
+  const held = new Promise<void>((go) => (release = go));
+  const loading = page.waitForRequest((r) => r.url().endsWith('/datacue-outbox.js'));
+  await page.route('**/datacue-outbox.js', async (route) => {
+    await held;
+    await route.fallback();
+  });
+  await page.goto(storePage(site, api, '/'));
+  await loading;
+  await page.evaluate(() => window.datacue.forget());
+  release();
+  await page.waitForFunction(() => [...document.scripts].some((s) => s.src.endsWith('/datacue-outbox.js')));
+  await settle(page);
+  await page.evaluate(() => new Promise((done) => setTimeout(done, 100)));
+  // No id, no deferred event, no hint. The outbox, started after the erase, may have opened an empty database again:
+  // it must hold no event.
+  const { cookies, local } = await stored(page);
+  expect({ cookies, local }).toEqual({ cookies: [], local: [] });
+  const kept = await page.evaluate(
+    () =>
+      new Promise<number>((done) => {
+        const open = indexedDB.open('datacue');
+        open.onupgradeneeded = () => open.result.createObjectStore('outbox', { keyPath: 'id' });
+        open.onsuccess = () => {
+          const count = open.result.transaction('outbox').objectStore('outbox').count();
+          count.onsuccess = () => done(count.result);
+        };
+      }),
+  );
+  expect(kept).toBe(0);
+  expect(api.received).toHaveLength(1);
   expect(errors).toEqual([]);
 });
 

@@ -90,8 +90,6 @@ export function createTracker(): Tracker {
     // (A promise settles once: the answer, when it comes, changes nothing.)
     waiting.forEach((resolve) => resolve(null));
   });
-  const decide = (opts: unknown) =>
-    consent.configure((opts as Options | undefined)?.consent, (globalThis.navigator as { globalPrivacyControl?: unknown } | undefined)?.globalPrivacyControl);
 
   const settle = (id: string, result: Response | DatacueError) => {
     waiting.get(id)?.(result);
@@ -132,9 +130,10 @@ export function createTracker(): Tracker {
   /** The first attempt goes straight out; only a retryable failure loads the outbox. */
   async function first(e: Entry, id: string) {
     const reply = await send(e);
-    // Not kept once the visitor `id` it carries was erased meanwhile (consent withdrawn, forget(); the next event may
-    // already carry a new one).
-    if (reply && anonId == id) {
+    // Kept only while the visitor `id` it carries is still the visitor's, up to the moment it is stored (the outbox may
+    // have to load first): consent withdrawn or forget() erases it, and the next event may already carry a new one.
+    const ours = () => anonId == id;
+    if (reply && ours()) {
       // Kept at once, as a deferred event any later page load sends (page ''), with the wait the server asked for: the
       // page may go away before the outbox has loaded and stored it (which then drops this copy), or the outbox may be
       // unreachable (offline?). An answer is kept before anything else runs; a network failure after a task, so that
@@ -143,7 +142,7 @@ export function createTracker(): Tracker {
       e.retryAfter = reply.retryAfter;
       if (reply.status) defer(e);
       else setTimeout(defer, 0, e);
-      await outbox().then((o) => o.failed(e, reply), () => gave(e.id, reply));
+      await outbox().then<unknown, void>((o) => ours() && o.failed(e, reply), () => gave(e.id, reply));
     }
   }
 
@@ -223,12 +222,6 @@ export function createTracker(): Tracker {
 
   const notify = (listener: RecommendationsListener, page: PageRecommendations) => safely(() => listener(page));
 
-  function setUser(id: unknown, userProfile?: Profile) {
-    userId = readUserId(id, warn);
-    if (userProfile !== undefined && !isObject(userProfile)) warn(expected('profile', 'an object', userProfile, 'ignored'));
-    profile = isObject(userProfile) ? userProfile : undefined;
-  }
-
   function configure(source: () => unknown, optional?: boolean): DatacueConfig | undefined {
     let config: unknown;
     try {
@@ -248,7 +241,7 @@ export function createTracker(): Tracker {
     if ('api_key' in config || !apiKey) keyReported = !(apiKey = readApiKey(config['api_key'], warn));
     if ('options' in config) options = { ...options, ...readOptions(config['options'], warn) };
     // A config without options.consent keeps a state already decided (single-page routes, a queued consent()).
-    decide(config['options']);
+    consent.configure((config['options'] as Options | undefined)?.consent, (globalThis.navigator as { globalPrivacyControl?: unknown } | undefined)?.globalPrivacyControl);
     if ('user_id' in config) {
       const before = userId;
       userId = readUserId(config['user_id'], warn);
@@ -272,7 +265,12 @@ export function createTracker(): Tracker {
         // Pages without a datacueConfig start here: send what earlier pages left waiting.
         void flush();
       }),
-    identify: (id, p) => safely(() => setUser(id, p)),
+    identify: (id, p) =>
+      safely(() => {
+        userId = readUserId(id, warn);
+        if (p !== undefined && !isObject(p)) warn(expected('profile', 'an object', p, 'ignored'));
+        profile = isObject(p) ? p : undefined;
+      }),
     // A third argument (`now`, for the page's own event) only sends before the next paint instead of after it.
     track: emit,
     page: (config: PageConfig) =>
