@@ -1,7 +1,7 @@
 // The real dist/datacue-storefront.js on store pages fed the reference's own response samples.
 import { test, expect, routeDatacueHosts } from './support/fixtures';
 import { openStore, serveImages, SAMPLES } from './support/widgets-page';
-import { snippet } from './support/reference';
+import { readmeSnippet, snippet } from './support/reference';
 import type { Page } from '@playwright/test';
 import { watchShifts } from './support/shifts';
 
@@ -263,6 +263,28 @@ test('script tags, widgets script first, consent pending: a single-page route\'s
 <script>window.datacueConfig = ${JSON.stringify(config)};</script>
 <script src="https://cdn.datacue.co/js/datacue-storefront.js"></script>
 <script src="https://cdn.datacue.co/js/datacue.js"></script></head><body><main id="view"></main></body></html>`));
+  await page.evaluate(() => {
+    document.getElementById('view')!.innerHTML =
+      '<div data-dc-banners data-dc-static-img="/banners/static-banner.svg" data-dc-static-link="/s"></div><div data-dc-products="similar"></div>';
+    void window.datacue.page({ page_type: 'product', product_id: '18' });
+  });
+  await expect(page.locator('[data-dc-banners] img')).toHaveAttribute('src', '/banners/static-banner.svg');
+  expect(await page.locator('[data-dc-products]').evaluate((el) => el.getBoundingClientRect().height)).toBeGreaterThan(200);
+  expect(api.received).toEqual([]);
+  expect(errors).toEqual([]);
+});
+
+test('README async snippet, widgets script first, consent pending: a single-page route\'s placeholders hold their boxes', async ({ page, site, api, errors }) => {
+  const block = readmeSnippet('Loading the script asynchronously');
+  const asyncStub = block.slice(block.indexOf('<script>') + '<script>'.length, block.indexOf('datacue.init('));
+  const config = { api_key: 'k1', user_id: null, page_type: 'home', options: { consent: 'pending', events_url: api.url } };
+  await page.goto(site.page('/async-spa', `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>t</title>
+<script>window.datacueConfig = ${JSON.stringify(config)};
+${asyncStub}</script>
+<script src="/dist/datacue-storefront.js"></script></head><body><main id="view"></main>
+<script>setTimeout(function () { var s = document.createElement('script'); s.async = true; s.src = '/dist/datacue.js'; document.head.appendChild(s); }, 200);</script></body></html>`));
+  // datacue.js has replaced the snippet's queueing stub.
+  await page.waitForFunction(() => !!window.datacue && !('q' in window.datacue));
   await page.evaluate(() => {
     document.getElementById('view')!.innerHTML =
       '<div data-dc-banners data-dc-static-img="/banners/static-banner.svg" data-dc-static-link="/s"></div><div data-dc-products="similar"></div>';

@@ -8,8 +8,9 @@ type Host = Omit<Window, 'datacue'> & { datacue?: Partial<Datacue> & Partial<Dat
 
 function start(host: Host) {
   const previous = host.datacue;
-  if (previous?.track && !previous.q) return; // loaded twice: the first copy is in charge
+  if (previous?.track && !previous.q) return; // loaded twice: the first copy is in charge (ensureDatacue agrees)
   const tracker = createTracker();
+  // In place before the queued calls run: the widgets script wraps its page() when its queued subscription settles.
   host.datacue = tracker.api;
   // A page without datacueConfig sets up with datacue.init() (the reference's way), which also flushes.
   const config = tracker.configure(() => host.datacueConfig, true);

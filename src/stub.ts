@@ -19,7 +19,8 @@ type Host = { datacue?: Partial<Datacue> & Partial<DatacueStub> };
  */
 export function ensureDatacue(host: Host): Datacue {
   const dc = (host.datacue ||= { q: [] });
-  // The loaded tracker is left as it is: a queue on it would make a second copy of datacue.js take it for a stub.
+  // The loaded tracker is left as it is: a queue on it would make a second copy of datacue.js take it for a stub (the
+  // same test as browser.ts's `start`).
   if (dc.track && !dc.q) return dc as Datacue;
   const q = (dc.q ||= []);
   for (const m of QUEUED_METHODS) {

@@ -18,6 +18,10 @@ describe('the npm entry under Node', () => {
     const stub = ensureDatacue(host);
     void stub.track({ type: 'login' });
     expect((host as { datacue?: { q: unknown[] } }).datacue?.q).toHaveLength(1);
+    // A loaded tracker is returned as it is: no queue, which would make a second datacue.js take it for a stub.
+    const loaded = { datacue: dc };
+    expect(ensureDatacue(loaded)).toBe(dc);
+    expect('q' in dc).toBe(false);
   });
 
   it('reports bad input once, naming the key, and never throws', async () => {

@@ -23,7 +23,7 @@ if (typeof document != 'undefined') safely(() => {
         const stop = datacue().onRecommendations(listener);
         // Made through the stub, it returns a promise that settles once datacue.js has replaced the stub with itself:
         // its page() is wrapped then (also while consent is pending and no answer comes).
-        void Promise.resolve(stop).then(follow);
+        void Promise.resolve(stop).then(() => safely(follow));
         return stop;
       },
       track: (event, defer) => datacue().track(event, defer),
