@@ -130,6 +130,19 @@ test('carousel by keyboard (WAI-ARIA carousel): Tab order as seen, Enter pages a
   expect(ring.bottom).toBeGreaterThanOrEqual(0);
 });
 
+test('a new answer without the focused card (a single-page route): focus stays in its carousel, not on the page', async ({ page, site, api }) => {
+  await serveImages(page);
+  await openStore(page, site, api, 'Home page', MANY, '<aside><div data-dc-products="related" data-dc-layout="carousel"></div></aside><main id="view"></main>');
+  await expect(page.locator('.dc-card')).toHaveCount(12);
+  await page.locator('.dc-card__link').nth(2).focus();
+  // The next route's answer has other products: the focused card is gone.
+  const others = { ...MANY, related_product_skus: MANY.related_product_skus.map((p) => ({ ...p, product_id: `n-${p.product_id}`, link: `/product/n-${p.product_id}` })) };
+  api.respond((req) => (req.json?.event?.type === 'pageview' ? { status: 200, body: others } : undefined));
+  await page.evaluate(() => window.datacue.page({ page_type: 'home' }));
+  await expect(page.locator('[data-dc-product="n-p1"]')).toHaveCount(1);
+  expect(await page.evaluate(() => document.activeElement?.closest('[data-dc-products]') ? document.activeElement.getAttribute('data-dc-product') : document.activeElement?.tagName)).toBe('n-p1');
+});
+
 for (const width of [390, 1280]) {
   test(`standard banners at ${width} px: Tab goes through them in the order they are seen`, async ({ page, site, api }) => {
     await serveImages(page);

@@ -178,6 +178,10 @@ export function mount(datacue: Tracker, options: MountOptions = {}): Mounted {
     // Products already shown higher on the page, in the order placeholders render.
     const seen = new Set<string>();
     if (!current) hold();
+    // A card or banner in focus that the new answer no longer has: focus stays in its placeholder (on its first link)
+    // instead of falling to the page.
+    const focused = document.activeElement;
+    const host = focused?.closest(PLACEHOLDER_SELECTOR);
     const els = all();
     const boxes = els.map((el) => el.getBoundingClientRect());
     els.forEach((el, i) =>
@@ -205,6 +209,7 @@ export function mount(datacue: Tracker, options: MountOptions = {}): Mounted {
         render(<Widget spec={spec} response={response} sections={shown} view={view} />, el);
       }),
     );
+    if (host && !focused!.isConnected) host.querySelector<HTMLElement>('[href]')?.focus();
     if (current) safely(() => settle(els, boxes.map((b) => b.top)));
   };
 
