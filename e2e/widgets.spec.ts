@@ -7,6 +7,30 @@ import { watchShifts } from './support/shifts';
 
 const texts = (page: Page, selector: string) => page.locator(selector).allTextContents();
 
+/** The reference's home page tags with the widgets script first, and datacue.js's tag carrying `attributes`. */
+function widgetsScriptFirst(attributes = '') {
+  const head = snippet('Home page').replace(
+    /<script src="(https:\/\/cdn\.datacue\.co\/js\/datacue\.js)"><\/script>\n(<script src="https:\/\/cdn\.datacue\.co\/js\/datacue-storefront\.js"><\/script>)/,
+    `$2\n<script ${attributes}src="$1"></script>`,
+  );
+  expect(head).toContain(`datacue-storefront.js"></script>\n<script ${attributes}src`);
+  return head;
+}
+
+/** A single-page store's router: a product view (standard banners, similar products, then `after`) in #view, then its page event. */
+const routeToProduct = (page: Page, after = '') =>
+  page.evaluate((after) => {
+    document.getElementById('view')!.innerHTML =
+      `<div data-dc-banners data-dc-static-img="/banners/static-banner.svg" data-dc-static-link="/s"></div><div data-dc-products="similar"></div>${after}`;
+    void window.datacue.page({ page_type: 'product', product_id: '18' });
+  }, after);
+
+/** Before the route's answer: the static banner in its box, the products placeholder holding one. */
+async function expectRouteHeld(page: Page) {
+  await expect(page.locator('[data-dc-banners] img')).toHaveAttribute('src', '/banners/static-banner.svg');
+  expect(await page.locator('[data-dc-products]').evaluate((el) => el.getBoundingClientRect().height)).toBeGreaterThan(200);
+}
+
 test.beforeEach(async ({ page }) => serveImages(page));
 
 test('home sample: standard banners, custom slots and every products placeholder', async ({ page, site, api, errors }) => {
@@ -153,12 +177,7 @@ for (const order of ['datacue.js first', 'widgets script first'] as const) {
     await watchShifts(page);
     await openStore(page, site, api, 'Home page', SAMPLES.home, '<main id="view"><div data-dc-products></div></main>');
     if (order === 'widgets script first') {
-      const head = snippet('Home page').replace(
-        /<script src="(https:\/\/cdn\.datacue\.co\/js\/datacue\.js)"><\/script>\n(<script src="https:\/\/cdn\.datacue\.co\/js\/datacue-storefront\.js"><\/script>)/,
-        '$2\n<script src="$1"></script>',
-      );
-      expect(head).toContain('datacue-storefront.js"></script>\n<script src');
-      await page.goto(site.page('/swapped', `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>t</title>${head}</head><body><main id="view"><div data-dc-products></div></main></body></html>`));
+      await page.goto(site.page('/swapped', `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>t</title>${widgetsScriptFirst()}</head><body><main id="view"><div data-dc-products></div></main></body></html>`));
     }
     await expect(page.locator('.dc-card').first()).toBeVisible();
     api.respond((req) => (req.json.event.type === 'pageview' ? { status: 200, body: SAMPLES.product } : undefined));
@@ -168,15 +187,9 @@ for (const order of ['datacue.js first', 'widgets script first'] as const) {
       if (route.request().method() === 'POST') await new Promise<void>((go) => waiting.push(go));
       await route.fallback();
     });
-    await page.evaluate(() => {
-      document.getElementById('view')!.innerHTML =
-        '<div data-dc-banners data-dc-static-img="/banners/static-banner.svg" data-dc-static-link="/s"></div><div data-dc-products="similar"></div><p id="after">The product page</p>';
-      void window.datacue.page({ page_type: 'product', product_id: '18' });
-    });
+    await routeToProduct(page, '<p id="after">The product page</p>');
     await expect.poll(() => waiting.length).toBe(1);
-    // Before the answer: the static banner in its box, the products placeholder holding one.
-    await expect(page.locator('[data-dc-banners] img')).toHaveAttribute('src', '/banners/static-banner.svg');
-    expect(await page.locator('[data-dc-products]').evaluate((el) => el.getBoundingClientRect().height)).toBeGreaterThan(200);
+    await expectRouteHeld(page);
     const shifted = await page.evaluate(() => window.shifts.length);
     waiting.splice(0).forEach((go) => go());
     await expect(page.locator('[data-dc-products] .dc-section__title')).toHaveText(['Similar products']);
@@ -226,11 +239,7 @@ test('hostile response: markup stays text, bad URLs are neither links nor images
 });
 
 test('the widgets script loaded before datacue.js, or with defer, still renders', async ({ page, site, api, errors }) => {
-  const head = snippet('Home page').replace(
-    /<script src="(https:\/\/cdn\.datacue\.co\/js\/datacue\.js)"><\/script>\n(<script src="https:\/\/cdn\.datacue\.co\/js\/datacue-storefront\.js"><\/script>)/,
-    '$2\n<script defer src="$1"></script>',
-  );
-  expect(head).toContain('datacue-storefront.js"></script>\n<script defer');
+  const head = widgetsScriptFirst('defer ');
   await openStore(page, site, api, 'Home page', SAMPLES.home);
   await page.goto(site.page('/swapped', `<!doctype html><html><head><title>t</title>${head}</head><body><div data-dc-products></div></body></html>`));
   await expect(page.locator('.dc-section')).toHaveCount(1);
@@ -263,13 +272,8 @@ test('script tags, widgets script first, consent pending: a single-page route\'s
 <script>window.datacueConfig = ${JSON.stringify(config)};</script>
 <script src="https://cdn.datacue.co/js/datacue-storefront.js"></script>
 <script src="https://cdn.datacue.co/js/datacue.js"></script></head><body><main id="view"></main></body></html>`));
-  await page.evaluate(() => {
-    document.getElementById('view')!.innerHTML =
-      '<div data-dc-banners data-dc-static-img="/banners/static-banner.svg" data-dc-static-link="/s"></div><div data-dc-products="similar"></div>';
-    void window.datacue.page({ page_type: 'product', product_id: '18' });
-  });
-  await expect(page.locator('[data-dc-banners] img')).toHaveAttribute('src', '/banners/static-banner.svg');
-  expect(await page.locator('[data-dc-products]').evaluate((el) => el.getBoundingClientRect().height)).toBeGreaterThan(200);
+  await routeToProduct(page);
+  await expectRouteHeld(page);
   expect(api.received).toEqual([]);
   expect(errors).toEqual([]);
 });
@@ -285,13 +289,8 @@ ${asyncStub}</script>
 <script>setTimeout(function () { var s = document.createElement('script'); s.async = true; s.src = '/dist/datacue.js'; document.head.appendChild(s); }, 200);</script></body></html>`));
   // datacue.js has replaced the snippet's queueing stub.
   await page.waitForFunction(() => !!window.datacue && !('q' in window.datacue));
-  await page.evaluate(() => {
-    document.getElementById('view')!.innerHTML =
-      '<div data-dc-banners data-dc-static-img="/banners/static-banner.svg" data-dc-static-link="/s"></div><div data-dc-products="similar"></div>';
-    void window.datacue.page({ page_type: 'product', product_id: '18' });
-  });
-  await expect(page.locator('[data-dc-banners] img')).toHaveAttribute('src', '/banners/static-banner.svg');
-  expect(await page.locator('[data-dc-products]').evaluate((el) => el.getBoundingClientRect().height)).toBeGreaterThan(200);
+  await routeToProduct(page);
+  await expectRouteHeld(page);
   expect(api.received).toEqual([]);
   expect(errors).toEqual([]);
 });
