@@ -42,6 +42,18 @@ ${track ? `<button id="${BUTTON}" type="button">Add to wishlist</button><script>
 const PRODUCT_PNG = testPng(300, 300, 3, false);
 const BANNER_PNGS = { '/img/banner-static.png': testPng(1200, 720, 1), '/img/banner-b1.png': testPng(1200, 720, 2) };
 
+/**
+ * Resolves when the page logs `text`: pages tell the benchmark they have painted by a console message rather than being
+ * polled from Playwright, whose first evaluation in a page injects its own script (about 16 ms at 1x CPU) into the
+ * page's main thread, in the middle of whichever library renders later. A failure before it is awaited is not an
+ * unhandled rejection.
+ */
+function told(page, text) {
+  const message = page.waitForEvent('console', { predicate: (m) => m.text() === text, timeout: 30_000 });
+  message.catch(() => {});
+  return message;
+}
+
 /** The local server: /page, the contender's scripts, its first-party collector (answered after `delayMs`), images. */
 export async function startServer() {
   let current = { html: '', scripts: {}, response: () => undefined, delayMs: 0 };
@@ -245,10 +257,7 @@ async function widgetLoad(browser, server, lib, scenario, profile) {
         }));
       }).observe(document, { childList: true, subtree: true });
     }, lib.card);
-    // Told by a console message rather than polled: Playwright's first evaluation in a page injects its own script
-    // (about 16 ms at 1x CPU), which would land in the middle of whichever library renders later.
-    const painted = page.waitForEvent('console', { predicate: (m) => m.text() === 'bench:painted', timeout: 30_000 });
-    painted.catch(() => {}); // awaited below; a failure before that must not become an unhandled rejection
+    const painted = told(page, 'bench:painted');
     await routeThirdParties(context, lib, server, lib.response, scenario.delayMs);
     server.set({ html: storePage(lib.head, lib.container), scripts: lib.scripts, response: lib.response, delayMs: scenario.delayMs });
     const profiled = profile && (await profileMainThread(cdp, lib, server));
@@ -274,15 +283,13 @@ export async function bannerCost(browser, server, lib, scenario) {
   const { context, page } = await scenarioPage(browser, scenario);
   try {
     await page.addInitScript(watchVitals);
-    // The main banner the answer names decoded and in the layout, told by a console message (checked each frame)
-    // rather than polled from Playwright, whose first evaluation would inject its script into the page's main thread.
+    // The main banner the answer names decoded and in the layout (checked each frame).
     await page.addInitScript(() => {
       const shown = () => [...document.images].some((i) => i.src.includes('/img/banner-b1') && i.complete && i.naturalWidth && i.getBoundingClientRect().height);
       const check = () => (shown() ? console.log('bench:banner') : requestAnimationFrame(check));
       requestAnimationFrame(check);
     });
-    const shown = page.waitForEvent('console', { predicate: (m) => m.text() === 'bench:banner', timeout: 30_000 });
-    shown.catch(() => {}); // as above
+    const shown = told(page, 'bench:banner');
     await routeThirdParties(context, lib, server, lib.response, scenario.delayMs);
     server.set({ html: storePage(lib.head, lib.container, { hero: false }), scripts: lib.scripts, response: lib.response, delayMs: scenario.delayMs });
     await page.goto(`${server.origin}/page`, { waitUntil: 'load' });

@@ -2,7 +2,7 @@
 import type { ComponentChildren } from 'preact';
 import { discountPercent } from './format.js';
 import type { BannerModel, ProductModel, SectionModel } from './model.js';
-import type { ButtonSettings, Field, SectionName } from './settings.js';
+import { DEFAULT_PER_PAGE, type ButtonSettings, type Field, type SectionName } from './settings.js';
 import type { Texts } from './titles.js';
 
 /** What every widget of one placeholder shares. */
@@ -148,10 +148,9 @@ function Carousel({ listId, labelledBy, view, paged, children }: { listId: strin
 export function Section({ section, title, view, eager }: { section: SectionModel; title: string; view: View; eager: boolean }) {
   const id = `${view.id}-${section.key}`;
   const n = section.perPage;
-  // Cards a row; without settings, the stylesheet's default: 2 on phones, 4 wider. The first row (a carousel's first
-  // page) is what the shopper sees, at whichever width: the rest waits until it comes near.
-  const mobile = n?.mobile ?? 2;
-  const desktop = n?.desktop ?? 4;
+  // Cards a row. The first row (a carousel's first page) is what the shopper sees, at whichever width: the rest waits
+  // until it comes near.
+  const { mobile, desktop } = n ?? DEFAULT_PER_PAGE;
   const cards = section.products.map((p, i) => <ProductCard key={p.id} product={p} section={section.name} view={view} eager={eager && i < Math.max(mobile, desktop)} />);
   const perPage = n && { '--dc-per-page-mobile': n.mobile, '--dc-per-page-desktop': n.desktop };
   return (

@@ -71,14 +71,17 @@ export const sectionName = (v: unknown): SectionName | undefined => (SECTION_NAM
 const str = (v: unknown) => (typeof v === 'string' ? v.trim() : undefined);
 const whole = (max: number) => (v: unknown) => readCount(v, max);
 
+/** Cards a row (a carousel's page) without the dashboard's setting, as the stylesheet draws them. */
+export const DEFAULT_PER_PAGE: PerPage = { mobile: 2, desktop: 4 };
+
 /** Per-section keys: response key, setting, what is expected, parser. */
 const SECTION_KEYS: [string, keyof SectionSettings, string, (v: unknown) => unknown][] = [
   ['layout', 'layout', 'grid | slider', readLayout],
   ['size', 'size', `1 to ${MAX_ITEMS}`, whole(MAX_ITEMS)],
   ['title', 'title', 'text', str],
   ['items_per_page', 'perPage', '{mobile, desktop} of 1 to 12', (v) => {
-    const mobile = isData(v) ? readCount(v['mobile'] ?? 2, 12) : undefined;
-    const desktop = isData(v) ? readCount(v['desktop'] ?? 4, 12) : undefined;
+    const mobile = isData(v) ? readCount(v['mobile'] ?? DEFAULT_PER_PAGE.mobile, 12) : undefined;
+    const desktop = isData(v) ? readCount(v['desktop'] ?? DEFAULT_PER_PAGE.desktop, 12) : undefined;
     return mobile && desktop ? { mobile, desktop } : undefined;
   }],
 ];
