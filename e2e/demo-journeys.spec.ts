@@ -3,6 +3,7 @@
 import { resolve } from 'node:path';
 import { test, expect, anonymousId, eventsOf, isEvent, visit } from './support/demo-store';
 import { ROOT } from './support/servers';
+import { imagesDecoded } from './support/images';
 
 // Many page loads each: the machine these run on may be busy.
 test.describe.configure({ timeout: 90_000 });
@@ -55,7 +56,7 @@ test('screenshots of the home page, a product page and the QA view', async ({ pa
   for (const slug of SOFAS) await visit(page, demo, `/product/${slug}`);
   const shoot = async (name: string) => {
     await page.waitForLoadState('networkidle');
-    await page.evaluate(() => Promise.all([...document.images].map((i) => i.decode().catch(() => null))));
+    await imagesDecoded(page);
     await page.screenshot({ path: resolve(ROOT, `docs/screenshots/${name}.png`) });
   };
   await visit(page, demo, '/');

@@ -2,6 +2,7 @@
 // the requests it makes, for each consent state, GPC on and off, withdrawal, forget() and the async snippet.
 import { test, expect } from './support/fixtures';
 import type { EventsApi, Site } from './support/servers';
+import { imagesDecoded } from './support/images';
 import { readmeSnippet } from './support/reference';
 import { SAMPLES, serveImages } from './support/widgets-page';
 import { holdAnswers } from './support/hold-answers';
@@ -505,7 +506,7 @@ test('widgets while pending, then consent denied: the static banner stays, nothi
   await page.goto(storePage(site, api, '/', { consent: 'pending', ...withWidgets }));
   await expect(page.locator('[data-dc-banners] img')).toHaveCount(1);
   await settle(page);
-  await page.evaluate(() => Promise.all([...document.images].map((i) => i.decode().catch(() => null))));
+  await imagesDecoded(page);
   const before = await layout(page);
   const deniedAt = await page.evaluate(() => {
     window.datacue.consent('denied');

@@ -3,6 +3,7 @@
 import { resolve } from 'node:path';
 import { test, expect } from './support/fixtures';
 import { serveImages } from './support/widgets-page';
+import { imagesDecoded } from './support/images';
 import { ROOT } from './support/servers';
 
 const chair = (i: number, more: Record<string, unknown> = {}) => ({
@@ -50,7 +51,7 @@ for (const [name, viewport] of [['desktop', { width: 1280, height: 900 }], ['mob
     expect(outside.filter((c) => c !== 'dc-sr')).toEqual([]);
     for (let y = 0; y < 3000; y += 500) await page.mouse.wheel(0, 500);
     await page.waitForLoadState('networkidle');
-    await page.evaluate(() => Promise.all([...document.images].filter((i) => i.currentSrc).map((i) => i.decode().catch(() => null))));
+    await imagesDecoded(page);
     await page.evaluate(() => window.scrollTo(0, 0));
     await page.screenshot({ path: resolve(ROOT, `docs/screenshots/widgets-cards-${name}.png`), fullPage: true });
     expect(errors).toEqual([]);

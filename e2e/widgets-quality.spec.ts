@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { test, expect } from './support/fixtures';
 import { EVERY_PLACEHOLDER, openStore, serveImages, SAMPLES } from './support/widgets-page';
+import { imagesDecoded } from './support/images';
 import { ROOT, type EventsApi, type Site } from './support/servers';
 import type { Page } from '@playwright/test';
 
@@ -295,8 +296,7 @@ for (const [name, viewport] of [['desktop', { width: 1280, height: 900 }], ['mob
     // Lazy images load as the shopper scrolls: scroll through, as a shopper would, before the full-page shot.
     for (let y = 0; y < 6000; y += 500) await page.mouse.wheel(0, 500);
     await page.waitForLoadState('networkidle');
-    // Lazy images still off-screen in a carousel never start loading: only those that did are waited for.
-    await page.evaluate(() => Promise.all([...document.images].filter((i) => i.currentSrc).map((i) => i.decode().catch(() => null))));
+    await imagesDecoded(page);
     await page.evaluate(() => window.scrollTo(0, 0));
     await page.screenshot({ path: resolve(ROOT, `docs/screenshots/widgets-${name}.png`), fullPage: true });
   });
