@@ -1,5 +1,6 @@
 // A shopper's first page with recommendations (nothing remembered yet): a product section in the default carousel
-// holds its box before the answer, so the store's content below it never moves. Layout facts only: the browser's
+// holds its box before the answer, and a placeholder of every section holds down to the window's bottom edge, so the
+// store's content below it never moves in view. Layout facts only: the browser's
 // layout-shift entries, never a timing.
 import { test, expect } from './support/fixtures';
 import { serveImages } from './support/widgets-page';
@@ -9,11 +10,17 @@ const product = (i: number) => ({
   product_id: `p${i}`, variant_id: `p${i}-v`, name: `Oak side table ${i}`, price: 120 + i, full_price: i % 2 ? 150 + i : undefined,
   photo_url: `/products/chair-${i}.svg`, link: `/product/p${i}`,
 });
-const answer = { related_product_skus: Array.from({ length: 8 }, (_, i) => product(i + 1)) };
+const products = (from: number) => Array.from({ length: 8 }, (_, i) => product(from + i));
+// A named section is one carousel; every section of the page is as many as the answer carries (three here).
+const answers = {
+  related: { related_product_skus: products(1) },
+  '': { related_product_skus: products(1), recent_product_skus: products(9), related_categories: [{ name: 'Tables', products: products(17) }] },
+};
 
 for (const [name, viewport] of [['phone', { width: 390, height: 844 }], ['laptop', { width: 1280, height: 800 }]] as const) {
-  for (const slow of [false, true]) {
-    test(`first visit at ${name} size, ${slow ? 'answer 800 ms late' : 'prompt answer'}: a named carousel section shifts nothing`, async ({ page, site, api, errors }) => {
+  for (const [section, answer] of Object.entries(answers)) for (const slow of [false, true]) {
+    const what = section ? 'a named carousel section' : 'every section of the page (three come)';
+    test(`first visit at ${name} size, ${slow ? 'answer 800 ms late' : 'prompt answer'}: ${what} shifts nothing`, async ({ page, site, api, errors }) => {
       await serveImages(page);
       await page.setViewportSize(viewport);
       await watchShifts(page);
@@ -35,17 +42,17 @@ for (const [name, viewport] of [['phone', { width: 390, height: 844 }], ['laptop
 <style>body{font-family:system-ui,sans-serif;margin:0 auto;max-width:1200px;padding:0 16px}header{height:120px;margin:0;padding:1px 0}</style>
 <script>window.datacueConfig = { api_key: 'k', page_type: 'home', options: { events_url: '${api.url}' } };</script>
 <script src="/dist/datacue.js"></script><script src="/dist/datacue-storefront.js"></script></head>
-<body><header><h1>Store</h1></header><div data-dc-products="related"></div><section id="content" style="height:1500px">Store content</section></body></html>`));
-      await expect(page.locator('.dc-card')).toHaveCount(8);
+<body><header><h1>Store</h1></header><div data-dc-products="${section}"></div><section id="content" style="height:1500px">Store content</section></body></html>`));
+      await expect(page.locator('.dc-card')).toHaveCount(section ? 8 : 24);
       await expect.poll(() => loading).toBe(0);
       await page.waitForFunction(() => [...document.images].filter((i) => i.loading === 'eager').every((i) => i.complete));
       await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 50))));
       expect(await page.evaluate(() => window.shifts)).toEqual([]);
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(viewport.width);
-      // The box held is at most a little taller than the section drawn (blank space kept rather than a jump).
+      // The box held is at most a little taller than what is drawn (blank space kept rather than a jump).
       const [held, drawn] = await page.evaluate(() => {
         const el = document.querySelector<HTMLElement>('[data-dc-products]')!;
-        return [el.getBoundingClientRect().height, el.querySelector('.dc-section')!.getBoundingClientRect().height + 32];
+        return [el.getBoundingClientRect().height, [...el.querySelectorAll('.dc-section')].reduce((sum, s) => sum + s.getBoundingClientRect().height + 16, 16)];
       });
       expect(held - drawn).toBeGreaterThanOrEqual(0);
       expect(held - drawn).toBeLessThanOrEqual(40);

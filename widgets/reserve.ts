@@ -19,12 +19,12 @@ const GAP = 16;
 const PHONE = 640;
 
 /**
- * The height to hold for a placeholder `width` px wide in a window `viewport` px wide. A remembered answer at the
- * same width is exact. Otherwise banners follow their fixed ratios: the standard layout's first row
- * (narrow | static | narrow, on a phone the wide box over two narrow ones) inside its margins, a slot its banner's
- * ratio. Products: see below.
+ * The height to hold for a placeholder `width` px wide in a window `viewport` px wide, whose top is `below` px above
+ * the window's bottom edge. A remembered answer at the same width is exact. Otherwise banners follow their fixed
+ * ratios: the standard layout's first row (narrow | static | narrow, on a phone the wide box over two narrow ones)
+ * inside its margins, a slot its banner's ratio. Products: see below.
  */
-export function reserveHeight(spec: WidgetSpec, width: number, viewport: number, last?: Remembered): number {
+export function reserveHeight(spec: WidgetSpec, width: number, viewport: number, below: number, last?: Remembered): number {
   if (width <= 0) return 0;
   if (last && Math.abs(last.w - width) < 1) return last.h;
   switch (spec.kind) {
@@ -33,12 +33,18 @@ export function reserveHeight(spec: WidgetSpec, width: number, viewport: number,
       return GAP * 2 + (viewport > PHONE ? (width - 2 * GAP) / 3 : 1.35 * width + GAP / 4);
     case 'slot':
       return width * (spec.which === 'main' ? 0.6 : 1.5);
-    case 'products':
+    case 'products': {
       // The last answer's height (the shopper's window rarely changes between pages). Never seen: one carousel
       // section (the default layout), its title over one row of square cards, a little over what the widgets'
       // stylesheet draws with name and price (measured: 415 px at 1,160 wide, 290-330 on phones), since a box too
-      // tall keeps its height where giving it up would move what is in view. A grid's rows depend on the answer.
-      return last?.h ?? (spec.override.layout == 'grid' ? 0 : viewport > PHONE ? width / 4 + 135 : 325);
+      // tall keeps its height where giving it up would move what is in view.
+      if (last) return last.h;
+      const grid = spec.override.layout == 'grid';
+      const section = grid ? 0 : viewport > PHONE ? width / 4 + 135 : 325;
+      // How many sections (all those of the page), category rows or grid rows come is the answer's: held at least
+      // down to the window's bottom edge, so that whatever comes pushes down only what is out of view.
+      return grid || spec.section === '' || spec.section === 'categories' ? Math.max(section, below) : section;
+    }
     default:
       return 0;
   }
