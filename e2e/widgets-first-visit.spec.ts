@@ -5,6 +5,7 @@
 import { test, expect } from './support/fixtures';
 import { serveImages } from './support/widgets-page';
 import { watchShifts } from './support/shifts';
+import { holdAnswers } from './support/hold-answers';
 
 const product = (i: number) => ({
   product_id: `p${i}`, variant_id: `p${i}-v`, name: `Oak side table ${i}`, price: 120 + i, full_price: i % 2 ? 150 + i : undefined,
@@ -59,4 +60,50 @@ for (const [name, viewport] of [['phone', { width: 390, height: 844 }], ['laptop
       expect(errors).toEqual([]);
     });
   }
+}
+
+for (const [name, viewport] of [['phone', { width: 390, height: 844 }], ['laptop', { width: 1280, height: 800 }]] as const) {
+  test(`first visit at ${name} size, a single-page route's placeholders held at once, banners over every section, a short answer: held to the window's bottom edge, nothing moves`, async ({ page, site, api, errors }) => {
+    await serveImages(page);
+    await page.setViewportSize(viewport);
+    await watchShifts(page);
+    api.respond((req) => (req.json?.event?.type === 'pageview' ? { status: 200, body: req.json.event.subtype === 'cart' ? { related_product_skus: products(1).slice(0, 2) } : {} } : undefined));
+    await page.goto(site.page('/spa', `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Store</title>
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<style>body{font-family:system-ui,sans-serif;margin:0 auto;max-width:1200px;padding:0 16px}header{height:60px;margin:0;padding:1px 0}</style>
+<script>window.datacueConfig = { api_key: 'k', page_type: 'home', options: { events_url: '${api.url}' } };</script>
+<script src="/dist/datacue.js"></script><script src="/dist/datacue-storefront.js"></script></head>
+<body><header><h1>Store</h1></header><main></main></body></html>`));
+    await expect.poll(() => api.received.length).toBeGreaterThan(0);
+    const answers = await holdAnswers(page, `${api.url}**`);
+    // The route's view comes in whole: its banners (narrow, so that one row of cards would not reach the window's
+    // bottom edge) and its every-section placeholder are held in one pass.
+    await page.evaluate(() => {
+      document.querySelector('main')!.innerHTML = `<div style="width:200px" data-dc-banners data-dc-static-img="/banners/static-banner.svg" data-dc-static-link="/sale"></div>
+<div data-dc-products=""></div><footer style="height:300px">Store content</footer>`;
+      void window.datacue.page({ page_type: 'cart' });
+    });
+    // The products box is measured after the banners above it took theirs: it reaches the window's bottom edge, not
+    // past it.
+    const bottom = () => page.evaluate(() => document.querySelector('[data-dc-products]')!.getBoundingClientRect().bottom);
+    expect(await bottom()).toBeCloseTo(viewport.height, 0);
+    answers.release();
+    await expect(page.locator('.dc-card')).toHaveCount(2);
+    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 50))));
+    // The answer is shorter than the box: the blank stays rather than the store's content moving up in view.
+    expect(await bottom()).toBeCloseTo(viewport.height, 0);
+    expect(await page.evaluate(() => window.shifts)).toEqual([]);
+
+    // A route whose placeholder is already above the window (the store scrolls to the top after page()): scroll
+    // anchoring keeps what comes out of view, so it holds one row of cards, not down to the window's bottom edge.
+    const [width, held] = await page.evaluate(() => {
+      document.querySelector('main')!.innerHTML = '<div style="height:3000px"></div><div data-dc-products=""></div><footer style="height:3000px"></footer>';
+      scrollTo(0, 3500);
+      void window.datacue.page({ page_type: 'product', product_id: 'p1' });
+      const el = document.querySelector<HTMLElement>('[data-dc-products]')!;
+      return [el.offsetWidth, el.offsetHeight];
+    });
+    expect(held).toBe(viewport.width > 640 ? Math.round(width / 4 + 135) : 325);
+    expect(errors).toEqual([]);
+  });
 }

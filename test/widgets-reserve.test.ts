@@ -5,43 +5,42 @@ const banners = { kind: 'banners' } as const;
 
 describe('reserveHeight', () => {
   it('holds the standard layout row: narrow | wide | narrow (all (w - 2 gaps) / 3 tall) within its margins', () => {
-    expect(reserveHeight(banners, 932, 1280, 0)).toBe(32 + 300);
+    expect(reserveHeight(banners, 932, 1280)).toBe(32 + 300);
   });
   it('on a phone, the wide box over a row of two narrow ones', () => {
-    expect(reserveHeight(banners, 350, 390, 0)).toBeCloseTo(32 + 210 + 16 + 167 * 1.5, 9);
+    expect(reserveHeight(banners, 350, 390)).toBeCloseTo(32 + 210 + 16 + 167 * 1.5, 9);
   });
   it('a slot holds its banner ratio: main 5:3, sub 2:3', () => {
-    expect(reserveHeight({ kind: 'slot', which: 'main', index: 1 }, 500, 1280, 0)).toBe(300);
-    expect(reserveHeight({ kind: 'slot', which: 'sub', index: 2 }, 200, 1280, 0)).toBe(300);
+    expect(reserveHeight({ kind: 'slot', which: 'main', index: 1 }, 500, 1280)).toBe(300);
+    expect(reserveHeight({ kind: 'slot', which: 'sub', index: 2 }, 200, 1280)).toBe(300);
   });
   it('a remembered answer at the same width is exact, whatever the kind (an empty slot holds nothing)', () => {
-    expect(reserveHeight(banners, 932, 1280, 0, { w: 932, h: 1048 })).toBe(1048);
-    expect(reserveHeight({ kind: 'slot', which: 'sub', index: 3 }, 200, 1280, 0, { w: 200.4, h: 0 })).toBe(0);
+    expect(reserveHeight(banners, 932, 1280, { w: 932, h: 1048 })).toBe(1048);
+    expect(reserveHeight({ kind: 'slot', which: 'sub', index: 3 }, 200, 1280, { w: 200.4, h: 0 })).toBe(0);
   });
   it('products never seen: one carousel section, a little over what the stylesheet draws (415 px at 1,160 wide)', () => {
     const carousel = { kind: 'products', section: 'related', override: {} } as const;
-    expect(reserveHeight(carousel, 1160, 1280, 0)).toBe(425);
-    expect(reserveHeight({ ...carousel, section: '' }, 700, 740, 0)).toBe(310);
-    expect(reserveHeight(carousel, 350, 390, 0)).toBe(325);
+    expect(reserveHeight(carousel, 1160, 1280)).toBe(425);
+    expect(reserveHeight({ ...carousel, section: '' }, 700, 740)).toBe(310);
+    expect(reserveHeight(carousel, 350, 390)).toBe(325);
   });
   it("products whose count is the answer's (every section of the page, category rows, a grid's rows): down to the window's bottom edge at least", () => {
     const all = { kind: 'products', section: '', override: {} } as const;
-    expect(reserveHeight(all, 1160, 1280, 542)).toBe(542);
-    expect(reserveHeight(all, 1160, 1280, 300)).toBe(425);
-    expect(reserveHeight({ ...all, section: 'categories' }, 350, 390, 700)).toBe(700);
-    expect(reserveHeight({ ...all, override: { layout: 'grid' } }, 900, 1280, 500)).toBe(500);
-    // A named carousel section is one row, wherever it is; below the window, the rest as before.
-    expect(reserveHeight({ ...all, section: 'related' }, 1160, 1280, 542)).toBe(425);
-    expect(reserveHeight(all, 1160, 1280, -200)).toBe(425);
+    expect(reserveHeight(all, 1160, 1280, undefined, () => 542)).toBe(542);
+    expect(reserveHeight(all, 1160, 1280, undefined, () => 300)).toBe(425);
+    expect(reserveHeight({ ...all, section: 'categories' }, 350, 390, undefined, () => 700)).toBe(700);
+    expect(reserveHeight({ ...all, override: { layout: 'grid' } }, 900, 1280, undefined, () => 500)).toBe(500);
+    // A named carousel section is one row, wherever it is: its placeholder is not measured.
+    expect(reserveHeight({ ...all, section: 'related' }, 1160, 1280, undefined, () => { throw new Error('measured'); })).toBe(425);
   });
   it('products in a grid below the window: only what was remembered, since its rows depend on the answer', () => {
     const grid = { kind: 'products', section: '', override: { layout: 'grid' } } as const;
-    expect(reserveHeight(grid, 900, 1280, 0)).toBe(0);
-    expect(reserveHeight(grid, 900, 1280, 0, { w: 880, h: 700 })).toBe(700);
-    expect(reserveHeight({ kind: 'products', section: 'top', override: {} }, 900, 1280, 0, { w: 900, h: 0 })).toBe(0);
+    expect(reserveHeight(grid, 900, 1280)).toBe(0);
+    expect(reserveHeight(grid, 900, 1280, { w: 880, h: 700 })).toBe(700);
+    expect(reserveHeight({ kind: 'products', section: 'top', override: {} }, 900, 1280, { w: 900, h: 0 })).toBe(0);
   });
   it('a box that takes no width (hidden) holds nothing', () => {
-    expect(reserveHeight(banners, 0, 1280, 0, { w: 0, h: 50 })).toBe(0);
+    expect(reserveHeight(banners, 0, 1280, { w: 0, h: 50 })).toBe(0);
   });
 });
 

@@ -130,13 +130,17 @@ export function mount(datacue: Tracker, options: MountOptions = {}): Mounted {
   const hold = () => {
     const memory = load();
     const els = all();
-    const boxes = els.map((el) => el.getBoundingClientRect()); // every read before any write: one layout
+    const widths = els.map((el) => el.getBoundingClientRect().width); // every read before any write: one layout
     els.forEach((el, i) =>
       safely(() => {
         if (keep?.has(el)) return;
         const spec = readSpec((name) => el.getAttribute(name), report);
-        const box = boxes[i]!;
-        const h = reserveHeight(spec, box.width, innerWidth, innerHeight - box.top, memory[keyOf(i)]);
+        const h = reserveHeight(spec, widths[i]!, innerWidth, memory[keyOf(i)], () => {
+          // Read once the boxes before it are held (one more layout, for these placeholders only). Above the window,
+          // scroll anchoring keeps what comes out of view.
+          const top = el.getBoundingClientRect().top;
+          return top < 0 ? 0 : innerHeight - top;
+        });
         held.set(el, h);
         el.style.minHeight = `${h}px`;
         // A page's first Intl.NumberFormat costs 25-45 ms at 1x CPU (its locale data is loaded): built while the

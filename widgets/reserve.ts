@@ -19,12 +19,12 @@ const GAP = 16;
 const PHONE = 640;
 
 /**
- * The height to hold for a placeholder `width` px wide in a window `viewport` px wide, whose top is `below` px above
- * the window's bottom edge. A remembered answer at the same width is exact. Otherwise banners follow their fixed
- * ratios: the standard layout's first row (narrow | static | narrow, on a phone the wide box over two narrow ones)
- * inside its margins, a slot its banner's ratio. Products: see below.
+ * The height to hold for a placeholder `width` px wide in a window `viewport` px wide. A remembered answer at the
+ * same width is exact. Otherwise banners follow their fixed ratios: the standard layout's first row
+ * (narrow | static | narrow, on a phone the wide box over two narrow ones) inside its margins, a slot its banner's
+ * ratio. Products: see below; `below` measures how far the placeholder's top is above the window's bottom edge.
  */
-export function reserveHeight(spec: WidgetSpec, width: number, viewport: number, below: number, last?: Remembered): number {
+export function reserveHeight(spec: WidgetSpec, width: number, viewport: number, last?: Remembered, below = () => 0): number {
   if (width <= 0) return 0;
   if (last && Math.abs(last.w - width) < 1) return last.h;
   switch (spec.kind) {
@@ -43,7 +43,7 @@ export function reserveHeight(spec: WidgetSpec, width: number, viewport: number,
       const section = grid ? 0 : viewport > PHONE ? width / 4 + 135 : 325;
       // How many sections (all those of the page), category rows or grid rows come is the answer's: held at least
       // down to the window's bottom edge, so that whatever comes pushes down only what is out of view.
-      return grid || spec.section === '' || spec.section === 'categories' ? Math.max(section, below) : section;
+      return grid || spec.section === '' || spec.section === 'categories' ? Math.max(section, below()) : section;
     }
     default:
       return 0;
