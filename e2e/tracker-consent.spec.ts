@@ -45,6 +45,8 @@ async function stored(page: Page) {
 const NOTHING = { cookies: [], local: [], databases: [] };
 /** Polled: IndexedDB deletes a database asynchronously. */
 const expectNothingStored = (page: Page) => expect.poll(() => stored(page)).toEqual(NOTHING);
+/** The widgets' layout memory (sessionStorage) was not written: only an answer, or the visitor's kept id, allows it. */
+const expectNoLayoutMemory = async (page: Page) => expect(await page.evaluate(() => sessionStorage.getItem('datacue_layout'))).toBeNull();
 
 const settle = (page: Page) => page.waitForLoadState('networkidle');
 const events = (api: EventsApi) => api.received.map((r) => `${r.json.event.type}/${r.json.event.subtype ?? ''}`);
@@ -175,9 +177,10 @@ async function expectSentAndStored(page: Page, api: EventsApi) {
 test('denied: what earlier pages stored (cookie, mirror, waiting events) is deleted and nothing is sent', async ({ page, site, api, errors }) => {
   const earlier = await visitGranted(page, site, api);
   const requests = requestsTo(page, api);
-  await page.goto(storePage(site, api, '/denied', { consent: 'denied', page_type: 'cart' }));
+  await page.goto(storePage(site, api, '/denied', { consent: 'denied', page_type: 'cart', ...withWidgets }));
   await settle(page);
   await expectNothingStored(page);
+  await expectNoLayoutMemory(page);
   expect(requests).toEqual([]);
   expect(await page.evaluate(() => window.seen)).toEqual([{ page_type: 'cart', response: null }]);
   // Granted later: a new visitor id, and the earlier page's click is gone for good.
@@ -410,6 +413,7 @@ for (const [name, withdraw] of [['consent("denied")', () => window.datacue.conse
     // Subscribers were told there is none, never handed the personalised answer.
     expect(await page.evaluate(() => window.seen)).toEqual([{ page_type: 'home', response: null }]);
     await expectNothingStored(page);
+    await expectNoLayoutMemory(page);
     expect(errors).toEqual([]);
   });
 }
@@ -521,6 +525,7 @@ test('widgets while pending, then consent denied: the static banner stays, nothi
   await expect(page.locator('[data-dc-banners] img')).toHaveCount(1);
   await expect(page.locator('[data-dc-main-insert-banner] *, [data-dc-products] *')).toHaveCount(0);
   await expectNothingStored(page);
+  await expectNoLayoutMemory(page);
   expect(api.received).toEqual([]);
   expect(errors).toEqual([]);
 });

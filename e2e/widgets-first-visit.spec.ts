@@ -107,3 +107,28 @@ for (const [name, viewport] of [['phone', { width: 390, height: 844 }], ['laptop
     expect(errors).toEqual([]);
   });
 }
+
+test("a page type the API has nothing for (204): its first page keeps the box it held (nothing moves), the next one holds none", async ({ page, site, api, errors }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await watchShifts(page);
+  const cart = (path: string) =>
+    site.page(path, `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Cart</title>
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<script>window.datacueConfig = { api_key: 'k', page_type: 'cart', options: { events_url: '${api.url}' } };</script>
+<script src="/dist/datacue.js"></script><script src="/dist/datacue-storefront.js"></script></head>
+<body><h1>Cart</h1><div data-dc-products=""></div><footer>Store content</footer></body></html>`);
+  const held = async () => {
+    await page.waitForLoadState('networkidle');
+    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 50))));
+    return page.evaluate(() => document.querySelector<HTMLElement>('[data-dc-products]')!.offsetHeight);
+  };
+  await page.goto(cart('/cart-1'));
+  await api.waitFor(1);
+  expect(await held()).toBeGreaterThan(300);
+  await page.goto(cart('/cart-2'));
+  await api.waitFor(2);
+  // Remembered with consent (the visitor's id is kept): an empty box at once, not a blank one.
+  expect(await held()).toBe(0);
+  expect(await page.evaluate(() => window.shifts)).toEqual([]);
+  expect(errors).toEqual([]);
+});

@@ -3,6 +3,7 @@ import { attempt } from '../src/attempt.js';
 import { render } from 'preact';
 import type { Datacue, RecommendationsResponse } from '../src/types.js';
 import { expected, say, safely } from '../src/log.js';
+import { ID_KEY } from '../src/identity.js';
 import { PLACEHOLDER_SELECTOR, readSpec, type WidgetSpec } from './placeholders.js';
 import { priceFormatter } from './format.js';
 import { texts } from './titles.js';
@@ -157,19 +158,20 @@ export function mount(datacue: Tracker, options: MountOptions = {}): Mounted {
   /** The answer is drawn: remember each placeholder's height, and give up what it does not need unless that would
    *  move what the shopper sees. */
   const settle = (els: HTMLElement[], tops: number[]) => {
-    // Only an answer is remembered: there is none while consent is pending or denied, so nothing is stored then.
-    const answered = !!page?.response;
+    // Stored only with the shopper's consent: with an answer (none comes without it), or with none (the API's 204 for
+    // a page it has nothing for) while the tracker keeps the visitor's id (a denial deletes it before this runs).
+    const allowed = page?.response || attempt(() => document.cookie.includes(ID_KEY + '='));
     let memory = load();
     els.forEach((el) => held.has(el) && (el.style.minHeight = ''));
     const heights = els.map((el) => [el.offsetWidth, el.offsetHeight] as const);
     els.forEach((el, i) => {
       const [w, h] = heights[i]!;
-      if (answered) memory = remember(memory, keyOf(i), { w, h });
+      if (allowed) memory = remember(memory, keyOf(i), { w, h });
       const reserved = held.get(el);
       held.delete(el);
       if (reserved && !mayShrink(tops[i]!, h, reserved, innerHeight)) el.style.minHeight = `${reserved}px`;
     });
-    if (answered) save(memory);
+    if (allowed) save(memory);
   };
 
   /** Draws the answer (none yet on a new route) into every placeholder but those kept as they are. */
