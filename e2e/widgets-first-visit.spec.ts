@@ -1,7 +1,6 @@
 // A shopper's first page with recommendations (nothing remembered yet): a product section in the default carousel
 // holds its box before the answer, and a placeholder of every section holds down to the window's bottom edge, so the
-// store's content below it never moves in view. Layout facts only: the browser's
-// layout-shift entries, never a timing.
+// store's content below it never moves in view. Layout facts only: the browser's layout-shift entries, never a timing.
 import { test, expect } from './support/fixtures';
 import { serveImages } from './support/widgets-page';
 import { watchShifts } from './support/shifts';
