@@ -3,7 +3,7 @@
 // store's content below it never moves in view. Layout facts only: the browser's layout-shift entries, never a timing.
 import { test, expect } from './support/fixtures';
 import { serveImages } from './support/widgets-page';
-import { watchShifts } from './support/shifts';
+import { shiftsReported, watchShifts } from './support/shifts';
 import { holdAnswers } from './support/hold-answers';
 
 const product = (i: number) => ({
@@ -46,7 +46,7 @@ for (const [name, viewport] of [['phone', { width: 390, height: 844 }], ['laptop
       await expect(page.locator('.dc-card')).toHaveCount(section ? 8 : 24);
       await expect.poll(() => loading).toBe(0);
       await page.waitForFunction(() => [...document.images].filter((i) => i.loading === 'eager').every((i) => i.complete));
-      await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 50))));
+      await shiftsReported(page);
       expect(await page.evaluate(() => window.shifts)).toEqual([]);
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(viewport.width);
       // The box held is at most a little taller than what is drawn (blank space kept rather than a jump).
@@ -88,7 +88,7 @@ for (const [name, viewport] of [['phone', { width: 390, height: 844 }], ['laptop
     expect(await bottom()).toBeCloseTo(viewport.height, 0);
     answers.release();
     await expect(page.locator('.dc-card')).toHaveCount(2);
-    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 50))));
+    await shiftsReported(page);
     // The answer is shorter than the box: the blank stays rather than the store's content moving up in view.
     expect(await bottom()).toBeCloseTo(viewport.height, 0);
     expect(await page.evaluate(() => window.shifts)).toEqual([]);
@@ -118,7 +118,7 @@ test("a page type the API has nothing for (204): its first page keeps the box it
 <body><h1>Cart</h1><div data-dc-products=""></div><footer>Store content</footer></body></html>`);
   const held = async () => {
     await page.waitForLoadState('networkidle');
-    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 50))));
+    await shiftsReported(page);
     return page.evaluate(() => document.querySelector<HTMLElement>('[data-dc-products]')!.offsetHeight);
   };
   await page.goto(cart('/cart-1'));

@@ -4,7 +4,7 @@
 // timing. A shift counts when it moves a widget or what follows one (the widgets cannot move what comes before them).
 import type { Page } from '@playwright/test';
 import { test, expect } from './support/demo-store';
-import { watchShifts, type Shift } from './support/shifts';
+import { shiftsReported, watchShifts, type Shift } from './support/shifts';
 
 // The single-page store too: its script draws each route (and the widgets in it) into an empty view.
 const PAGES = ['/', '/category/bedroom', '/product/luxury-double-bed', '/cart', '/search?q=oak', '/spa', '/spa/category/kitchen'];
@@ -29,8 +29,7 @@ async function look(page: Page, url: string, slow: boolean) {
   // Let the images in view arrive (their boxes are sized, so they must not shift anything either); on a busy machine
   // the network may not fall quiet for long, and the facts below are read either way.
   await page.waitForLoadState('networkidle', { timeout: 15_000 }).catch(() => {});
-  // Layout-shift entries are queued to observers after the frame that caused them.
-  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 50))));
+  await shiftsReported(page);
   return {
     overflow: await overflow(page),
     shifts: await page.evaluate(() => window.shifts.filter((s) => !s.recentInput)),

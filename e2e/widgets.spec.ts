@@ -3,7 +3,8 @@ import { test, expect, routeDatacueHosts } from './support/fixtures';
 import { openStore, serveImages, SAMPLES } from './support/widgets-page';
 import { readmeSnippet, snippet } from './support/reference';
 import type { Page } from '@playwright/test';
-import { watchShifts } from './support/shifts';
+import { shiftsReported, watchShifts } from './support/shifts';
+import { holdAnswers } from './support/hold-answers';
 
 const texts = (page: Page, selector: string) => page.locator(selector).allTextContents();
 
@@ -182,19 +183,15 @@ for (const order of ['datacue.js first', 'widgets script first'] as const) {
     await expect(page.locator('.dc-card').first()).toBeVisible();
     api.respond((req) => (req.json.event.type === 'pageview' ? { status: 200, body: SAMPLES.product } : undefined));
     // The route's answer waits until the test lets it go (the forwarding route of the DataCue hosts answers it then).
-    const waiting: (() => void)[] = [];
-    await page.route('https://events.datacue.co/**', async (route) => {
-      if (route.request().method() === 'POST') await new Promise<void>((go) => waiting.push(go));
-      await route.fallback();
-    });
+    const answers = await holdAnswers(page, 'https://events.datacue.co/**');
+    const sent = page.waitForRequest((r) => r.url().startsWith('https://events.datacue.co/') && r.method() === 'POST');
     await routeToProduct(page, '<p id="after">The product page</p>');
-    await expect.poll(() => waiting.length).toBe(1);
+    await sent;
     await expectRouteHeld(page);
     const shifted = await page.evaluate(() => window.shifts.length);
-    waiting.splice(0).forEach((go) => go());
+    answers.release();
     await expect(page.locator('[data-dc-products] .dc-section__title')).toHaveText(['Similar products']);
-    // Layout shifts are reported after the frame that made them.
-    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 50)))));
+    await shiftsReported(page);
     expect(await page.evaluate((n) => window.shifts.slice(n), shifted)).toEqual([]);
     expect(errors).toEqual([]);
   });

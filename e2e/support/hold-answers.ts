@@ -6,7 +6,8 @@ export async function holdAnswers(page: Page, url: string, { holding = true } = 
   await page.route(url, async (route) => {
     // Preflights pass: only the events wait.
     if (holding && route.request().method() === 'POST') await new Promise<void>((go) => waiting.push(go));
-    await route.continue();
+    // To a route registered before this one (one that answers the DataCue hosts), else to the server.
+    await route.fallback();
   });
   return {
     hold: () => void (holding = true),

@@ -44,3 +44,7 @@ export async function watchShifts(page: Page) {
   }, PLACEHOLDER_SELECTOR);
 }
 
+
+/** Layout-shift entries reach observers after the frame that made them: waits for that frame and a moment more. */
+export const shiftsReported = (page: Page): Promise<unknown> =>
+  page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 50)))));
