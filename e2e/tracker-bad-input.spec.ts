@@ -34,6 +34,13 @@ const cases: { name: string; head: (events: string) => string; body?: string; me
     sent: [{ type: 'pageview', subtype: 'order confirmation', order_id: 'O1' }],
   },
   { name: 'no api_key', head: (u) => config({ page_type: 'home', options: { events_url: u } }), message: 'api_key: expected your API key, got undefined; nothing sent', sent: [] },
+  {
+    // The Authorization header cannot carry it (btoa throws past Latin-1): before, an unhandled rejection and nothing sent.
+    name: 'an api_key pasted with a zero-width space',
+    head: (u) => config({ api_key: 'k\u200b', page_type: 'home', options: { events_url: u } }),
+    message: 'api_key: expected your API key, got "k\u200b"; nothing sent',
+    sent: [],
+  },
   { name: 'unknown page_type', head: (u) => config({ api_key: 'k', page_type: 'blog', options: { events_url: u } }), message: 'page_type: expected home | product | category | search | cart | 404 | order confirmation | checkout, got "blog"; nothing sent', sent: [] },
   {
     name: 'numeric product_id',

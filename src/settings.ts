@@ -1,14 +1,20 @@
 import type { Options } from './types.js';
 import { expected, type Warn } from './log.js';
 import { isObject } from './normalize.js';
+import { attempt } from './attempt.js';
 
 export const EVENTS_URL = 'https://events.datacue.co/';
 export const STAGING_EVENTS_URL = 'https://staging-events.datacue.co/';
 
-/** An api key is a non-empty string; anything else is reported and nothing is sent. */
-export function readApiKey(value: unknown, warn: Warn): string | undefined {
+/**
+ * The Authorization header of an api key: Basic auth with the key as user name and an empty password. The key is a
+ * non-empty string the header can carry (btoa throws past Latin-1: a zero-width space pasted with the key); anything
+ * else is reported and nothing is sent.
+ */
+export function readAuthorization(value: unknown, warn: Warn): string | undefined {
   const key = typeof value === 'string' && value.trim();
-  if (key) return key;
+  const header = key && attempt(() => `Basic ${btoa(`${key}:`)}`);
+  if (header) return header;
   warn(expected('api_key', 'your API key', value, 'nothing sent'));
   return undefined;
 }
@@ -42,6 +48,3 @@ export function readOptions(value: unknown, warn: Warn): Options {
 
 export const eventsUrl = (options: Options): string =>
   options.events_url || (options._staging ? STAGING_EVENTS_URL : EVENTS_URL);
-
-/** Basic auth with the api key as user name and an empty password. */
-export const authorization = (apiKey: string): string => `Basic ${btoa(`${apiKey}:`)}`;

@@ -14,7 +14,7 @@ import type {
 import { expected, oops, safely, say, warn } from './log.js';
 import { isObject, normalize } from './normalize.js';
 import { pageEvents } from './page-events.js';
-import { authorization, eventsUrl, readApiKey, readOptions, readUserId } from './settings.js';
+import { eventsUrl, readAuthorization, readOptions, readUserId } from './settings.js';
 import { envelope } from './envelope.js';
 import { isRetryable } from './retry.js';
 import type { Entry, Outbox } from './outbox.js';
@@ -60,7 +60,8 @@ const pageOf = (e: DatacueEvent): PageType | undefined =>
 export const inBrowser = 'window' in globalThis;
 
 export function createTracker(): Tracker {
-  let apiKey: string | undefined;
+  // The api key's Authorization header: undefined until a config gives a key it can be sent with.
+  let auth: string | undefined;
   let keyReported = false;
   let options: Options = {};
   let userId: string | undefined;
@@ -100,7 +101,7 @@ export function createTracker(): Tracker {
   async function send(e: Entry): Promise<Reply | undefined> {
     if (options.debug) say('log', 'event', e.body);
     // Endpoint and key are the current page's: a store sends every page to the same place.
-    const reply = await post(eventsUrl(options), authorization(apiKey!), e.body!);
+    const reply = await post(eventsUrl(options), auth!, e.body!);
     if (options.debug) say('log', 'response', reply.status, reply.data);
     if (isRetryable(reply.status)) return reply;
     if (reply.status < 300) settle(e.id, isObject(reply.data) ? reply.data : null);
@@ -158,9 +159,9 @@ export function createTracker(): Tracker {
         warn(bad);
         return null;
       }
-      if (!apiKey) {
+      if (!auth) {
         // Said once per page, in the same words as a bad key in the config.
-        keyReported ||= !readApiKey(apiKey, warn);
+        keyReported ||= !readAuthorization(auth, warn);
         return null;
       }
       if (!inBrowser) return null;
@@ -211,7 +212,7 @@ export function createTracker(): Tracker {
       () =>
         consent.wait(async () => {
           // Only when an event waits: the outbox's hint, or deferred events.
-          if (inBrowser && apiKey && (read(HINT) || keys(DEFERRED).length)) await (await outbox()).flush();
+          if (inBrowser && auth && (read(HINT) || keys(DEFERRED).length)) await (await outbox()).flush();
         }),
     );
 
@@ -238,7 +239,7 @@ export function createTracker(): Tracker {
     }
     // What a config leaves out stays as the first config set it (single-page routes name only the page).
     // A config without api_key keeps the key already set; with none set yet, its absence is reported here.
-    if ('api_key' in config || !apiKey) keyReported = !(apiKey = readApiKey(config['api_key'], warn));
+    if ('api_key' in config || !auth) keyReported = !(auth = readAuthorization(config['api_key'], warn));
     if ('options' in config) options = { ...options, ...readOptions(config['options'], warn) };
     // A config without options.consent keeps a state already decided (single-page routes, a queued consent()).
     consent.configure((config['options'] as Options | undefined)?.consent, (globalThis.navigator as { globalPrivacyControl?: unknown } | undefined)?.globalPrivacyControl);

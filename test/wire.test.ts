@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { envelope } from '../src/envelope';
 import { randomId } from '../src/random-id';
 import { entryId } from '../src/deferred';
-import { authorization, eventsUrl, readApiKey, readOptions, readUserId, EVENTS_URL, STAGING_EVENTS_URL } from '../src/settings';
+import { eventsUrl, readAuthorization, readOptions, readUserId, EVENTS_URL, STAGING_EVENTS_URL } from '../src/settings';
 import { serverMessage } from '../src/error';
 import { describe as show, expected } from '../src/log';
 
@@ -29,17 +29,20 @@ describe('settings', () => {
   });
 
   it('authorizes with Basic base64("<api_key>:")', () => {
-    expect(authorization('your-api-key')).toBe(`Basic ${Buffer.from('your-api-key:').toString('base64')}`);
+    expect(readAuthorization('your-api-key', vi.fn())).toBe(`Basic ${Buffer.from('your-api-key:').toString('base64')}`);
   });
 
-  it('api_key must be a non-empty string', () => {
+  it('api_key must be a non-empty string the header can carry', () => {
     const warn = vi.fn();
-    expect(readApiKey(' k1 ', warn)).toBe('k1');
-    expect(readApiKey('', warn)).toBeUndefined();
-    expect(readApiKey(42, warn)).toBeUndefined();
+    expect(readAuthorization(' k1 ', warn)).toBe(`Basic ${Buffer.from('k1:').toString('base64')}`);
+    expect(readAuthorization('', warn)).toBeUndefined();
+    expect(readAuthorization(42, warn)).toBeUndefined();
+    // A zero-width space pasted with the key: btoa() would throw when the first event is sent.
+    expect(readAuthorization('k1\u200b', warn)).toBeUndefined();
     expect(warn.mock.calls).toEqual([
       ['api_key: expected your API key, got ""; nothing sent'],
       ['api_key: expected your API key, got 42; nothing sent'],
+      ['api_key: expected your API key, got "k1\u200b"; nothing sent'],
     ]);
   });
 
