@@ -85,6 +85,62 @@ test('backoff holds across a page load: the next page never cuts the wait short'
   expect(second! - first!).toBeGreaterThanOrEqual(500);
 });
 
+test('a Retry-After 30 days away: the page that adopts the event waits without spinning, and does not send it', async ({ page, site, api, errors }) => {
+  api.respond((req) => (req.json?.event?.product_id === 'p1' ? { status: 429, headers: { 'Retry-After': '2592000' } } : undefined));
+  // Counts the outbox's transactions: setTimeout takes a wait between 2^31 and 2^32 ms (25 to 50 days) as negative, so
+  // it would fire at once, find the event not due, and wait again, at once.
+  await page.addInitScript(() => {
+    const w = window as unknown as { txs: number };
+    w.txs = 0;
+    const real = IDBDatabase.prototype.transaction;
+    IDBDatabase.prototype.transaction = function (this: IDBDatabase, ...args: Parameters<IDBDatabase['transaction']>) {
+      w.txs++;
+      return real.apply(this, args);
+    } as IDBDatabase['transaction'];
+  });
+  await page.goto(storePage(site, '/a', api.url));
+  await api.waitFor(1);
+  await page.evaluate(() => void window.datacue.track({ type: 'wishlist', subtype: 'add', product_id: 'p1' }).catch(() => null));
+  await expect.poll(() => waiting(page).then((w) => w.length)).toBe(1);
+  await page.goto(storePage(site, '/b', api.url, 'cart'));
+  await api.waitFor(3);
+  await page.waitForTimeout(2000);
+  // The page load's flush (a few transactions), not hundreds of timers firing early.
+  expect(await page.evaluate(() => (window as unknown as { txs: number }).txs)).toBeLessThan(10);
+  expect(attemptsOf(api, 'p1')).toHaveLength(1);
+  expect(errors).toEqual([]);
+});
+
+/** Storage that refuses, set up before the page's scripts: the same failed event must still be retried in the page. */
+const refusals = {
+  'Web Locks refused (site data blocked)': () => {
+    const no = () => Promise.reject(new DOMException('Access to the Locks API is denied in this context.', 'SecurityError'));
+    Object.defineProperty(LockManager.prototype, 'request', { value: no });
+    Object.defineProperty(LockManager.prototype, 'query', { value: no });
+  },
+  // As a full disk does: the write is taken, then its transaction aborts.
+  'IndexedDB transactions aborting (storage full)': () => {
+    const put = IDBObjectStore.prototype.put;
+    IDBObjectStore.prototype.put = function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['put']>) {
+      const request = put.apply(this, args);
+      this.transaction.abort();
+      return request;
+    };
+  },
+};
+for (const [name, refuse] of Object.entries(refusals)) {
+  test(`${name}: a failed event is still retried in the page, its track() settles, and nothing throws into the page`, async ({ page, site, api, errors }) => {
+    api.respond((req) => (req.json?.event?.product_id === 'p1' && attemptsOf(api, 'p1').length === 1 ? { status: 503 } : undefined));
+    await page.addInitScript(refuse);
+    await page.goto(storePage(site, '/a', api.url));
+    await api.waitFor(1);
+    const settled = page.evaluate(() => window.datacue.track({ type: 'wishlist', subtype: 'add', product_id: 'p1' }).then(() => 'delivered', () => 'rejected'));
+    await expect.poll(() => attemptsOf(api, 'p1').length, { timeout: 10_000 }).toBe(2);
+    expect(await settled).toBe('delivered');
+    expect(errors).toEqual([]);
+  });
+}
+
 /**
  * A slow events API answers event p1 with 503 always, and its try number `held` 3 s late, after its page has gone
  * (the next page is opened as soon as that try has left): p1 is then never sent again, neither by the next page nor

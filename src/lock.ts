@@ -3,7 +3,7 @@
 import type { Entry } from './outbox.js';
 
 const PREFIX = 'datacue:tab:';
-// Without Web Locks an owner counts as alive until its entry is this late.
+// Without Web Locks (or refused) an owner counts as alive until its entry is this late.
 const LEASE_MS = 60_000;
 
 export function tabLock(me: string) {
@@ -14,15 +14,18 @@ export function tabLock(me: string) {
     hold: () =>
       (held ||= new Promise<void>((granted) => {
         if (!locks) return granted();
-        void locks.request(PREFIX + me, () => new Promise<void>((r) => ((free = r), granted())));
+        // Refused (site data blocked, an opaque origin): this tab goes on without, as where there are no Web Locks.
+        locks.request(PREFIX + me, () => new Promise<void>((r) => ((free = r), granted()))).catch(granted);
       })),
     release() {
       free();
       held = undefined;
     },
     async live(): Promise<(owner: string, e: Entry) => boolean> {
-      if (!locks) return (_, e) => Date.now() < (e.next ?? 0) + LEASE_MS;
-      const names = new Set((await locks.query()).held?.map((l) => l.name));
+      const state = await locks?.query().catch(() => undefined);
+      // The lease counts from the later of its due time and its taking: a deferred event has no due time.
+      if (!state) return (_, e) => Date.now() < Math.max(e.next ?? 0, e.t ?? 0) + LEASE_MS;
+      const names = new Set(state.held?.map((l) => l.name));
       return (owner) => names.has(PREFIX + owner);
     },
   };

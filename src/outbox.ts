@@ -95,8 +95,9 @@ export function createOutbox(env: Env, page: () => string) {
    * store has the event in flight one try earlier (its tab went away before it could store the outcome).
    */
   const copyOf = (e: Entry, tries: number, next: number): Entry => ({ ...e, tries, next, page: '' });
-  // A time already past gives a negative delay: at once, as setTimeout takes it.
-  const retryAt = (e: Entry) => env.later(() => void attempt(e.id), (e.next ?? 0) - env.now());
+  // A time already past gives a negative delay: at once, as setTimeout takes it. A later one (a long Retry-After) is
+  // looked at again each MAX_DELAY_MS: setTimeout would take a delay past 2^31 ms as 0, and loop.
+  const retryAt = (e: Entry) => env.later(() => void attempt(e.id), Math.min((e.next ?? 0) - env.now(), MAX_DELAY_MS));
 
   /** A failed attempt: stored with its next time, owned by this tab unless offline or out of tries. */
   async function failed(e: Entry, reply: Reply, fresh?: boolean) {

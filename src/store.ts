@@ -39,10 +39,11 @@ export function idbStore(): Store {
     open.onerror = open.onblocked = () => done();
   });
   return {
-    tx: (fn) =>
-      db.then((d) =>
+    tx(fn) {
+      const inMemory = () => memory.tx(fn);
+      return db.then((d) =>
         d && !closed
-          ? new Promise((done, fail) => {
+          ? new Promise<ReturnType<typeof fn>>((done, fail) => {
               const t = d.transaction('outbox', 'readwrite');
               const s = t.objectStore('outbox');
               const all = s.getAll();
@@ -51,9 +52,12 @@ export function idbStore(): Store {
                 result = fn(all.result, (e) => s.put(e), (id) => s.delete(id));
               };
               t.oncomplete = () => done(result);
-              t.onerror = t.onabort = () => fail(t.error);
-            })
-          : memory.tx(fn),
-      ),
+              t.onabort = fail;
+              // Failed (storage full, a database closing): done again in memory, where this page goes on alone, as when
+              // the database cannot be opened; what the database holds waits for a later page load.
+            }).catch(() => ((closed = true), inMemory()))
+          : inMemory(),
+      );
+    },
   };
 }
