@@ -230,6 +230,10 @@ describe('sections of a page: settings, out of stock, one product once', () => {
     // A later placeholder of the same page sees them all as shown.
     expect(draw(response, undefined, seen, { section: 'recent', override: {} })).toEqual([]);
   });
+  it('a product listed twice in one list is shown once (the size counts it once)', () => {
+    const response = { related_product_skus: [p('1'), p('2'), p('1', { variant_id: 'v2' }), p('3')] };
+    expect(ids(draw(response, { sections: [{ name: 'related', size: 3 }] }))).toEqual(['related:1,2,3']);
+  });
   it('click subtypes: related, similar, recent; top and category rows send related', () => {
     expect(['related', 'similar', 'recent', 'top', 'categories', null].map(clickSubtype)).toEqual(['related', 'similar', 'recent', 'related', 'related', 'related']);
   });

@@ -156,20 +156,20 @@ export interface ProductsRequest {
 
 /**
  * The sections a placeholder shows, in order. `seen` holds the products earlier sections of the page showed: they
- * are left out here, and this placeholder's are added to it. Sections the settings leave out, and sections left
+ * are left out here, and this placeholder's are added to it (each product once on a page). Sections the settings leave out, and sections left
  * empty (null, missing, every product filtered out), are not returned at all.
  */
 export function sections(response: unknown, page: WidgetPageType, want: ProductsRequest, settings: Settings, seen: Set<string>, warn: Warn): SectionModel[] {
   if (!isData(response)) return [];
   const order = settings.order ?? SECTION_NAMES;
   const names = want.section ? order.filter((n) => n === want.section) : order.filter((n) => onPage(n, page));
-  const keep = (p: ProductModel) => !seen.has(p.id) && !(p.soldOut && settings.hideOutOfStock);
+  // Marked as it is taken: a product listed twice in one list (a variant each?) is shown once too.
+  const keep = (p: ProductModel) => !seen.has(p.id) && !(p.soldOut && settings.hideOutOfStock) && !!seen.add(p.id);
   const out: SectionModel[] = [];
   const add = (name: SectionName, list: unknown, key: string, category?: string) => {
     const config = sectionSettings(settings, name, want.override);
     const shown = products(list, config.size, warn, keep);
     if (!shown.length) return;
-    shown.forEach((p) => seen.add(p.id));
     out.push({ key, name, title: config.title, category, layout: config.layout, perPage: config.perPage, products: shown });
   };
   for (const name of names) {
