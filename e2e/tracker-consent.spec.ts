@@ -361,9 +361,13 @@ const WIDGETS = `<header style="height:80px">Store</header>
 const withWidgets = { head: '<script src="/dist/datacue-storefront.js"></script>', body: WIDGETS };
 
 /** Where each placeholder (and the content below them) is, for those in the window: a box below it may collapse. */
+/** The placeholders as the shopper sees them: their boxes within the window (a box may give up what is below it). */
 const layout = (page: Page) =>
   page.locator('[data-dc-banners], [data-dc-main-insert-banner], [data-dc-products], #below').evaluateAll((els) =>
-    els.map((e) => e.getBoundingClientRect()).filter((r) => r.top < innerHeight).map((r) => JSON.stringify(r)),
+    els
+      .map((e) => e.getBoundingClientRect())
+      .filter((r) => r.top < innerHeight)
+      .map((r) => JSON.stringify({ left: r.left, top: r.top, width: r.width, bottom: Math.min(r.bottom, innerHeight) })),
   );
 
 test('widgets with consent denied: only the static banner, no personalised banner or product section', async ({ page, site, api, errors }) => {

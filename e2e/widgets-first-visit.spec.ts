@@ -131,3 +131,37 @@ test("a page type the API has nothing for (204): its first page keeps the box it
   expect(await page.evaluate(() => window.shifts)).toEqual([]);
   expect(errors).toEqual([]);
 });
+
+test('a page type remembered with three sections whose next answer fails: its box keeps only the part in the window, and nothing moves', async ({ page, site, api, errors }) => {
+  await serveImages(page);
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await watchShifts(page);
+  let refuse = false;
+  api.respond((req) => (req.json?.event?.type === 'pageview' ? (refuse ? { status: 400, body: { message: 'no' } } : { status: 200, body: answers[''] }) : undefined));
+  const home = (path: string) =>
+    site.page(path, `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Store</title>
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<style>body{font-family:system-ui,sans-serif;margin:0 auto;max-width:1200px;padding:0 16px}header{height:120px;margin:0;padding:1px 0}</style>
+<script>window.datacueConfig = { api_key: 'k', page_type: 'home', options: { events_url: '${api.url}' } };</script>
+<script src="/dist/datacue.js"></script><script src="/dist/datacue-storefront.js"></script></head>
+<body><header><h1>Store</h1></header><div data-dc-products=""></div><footer style="height:1500px">Store content</footer></body></html>`);
+  await page.goto(home('/home-1'));
+  await expect(page.locator('.dc-card')).toHaveCount(24);
+  const remembered = await page.evaluate(() => document.querySelector<HTMLElement>('[data-dc-products]')!.offsetHeight);
+  expect(remembered).toBeGreaterThan(800);
+  refuse = true;
+  await page.goto(home('/home-2'));
+  await api.waitFor(2);
+  await page.waitForLoadState('networkidle');
+  await shiftsReported(page);
+  const { top, height } = await page.evaluate(() => {
+    const box = document.querySelector<HTMLElement>('[data-dc-products]')!.getBoundingClientRect();
+    return { top: box.top, height: box.height };
+  });
+  expect(await page.locator('.dc-card').count()).toBe(0);
+  // Blank down to the window's bottom edge (what the shopper saw held), not the remembered box's 1,000 px below it.
+  expect(top + height).toBeGreaterThanOrEqual(800);
+  expect(top + height).toBeLessThanOrEqual(801);
+  expect(await page.evaluate(() => window.shifts)).toEqual([]);
+  expect(errors).toEqual([]);
+});

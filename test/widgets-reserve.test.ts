@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MEMORY_CAP, mayShrink, parseMemory, remember, reserveHeight } from '../widgets/reserve';
+import { MEMORY_CAP, keptHeight, parseMemory, remember, reserveHeight } from '../widgets/reserve';
 
 const banners = { kind: 'banners' } as const;
 
@@ -62,12 +62,13 @@ describe('layout memory', () => {
   });
 });
 
-describe('mayShrink', () => {
-  it('grows freely; shrinks only when the part given up is out of the window', () => {
-    expect(mayShrink(100, 500, 400, 800)).toBe(true); // content taller than held
-    expect(mayShrink(100, 200, 400, 800)).toBe(false); // the freed part is in view
-    expect(mayShrink(900, 0, 400, 800)).toBe(true); // below the window
-    expect(mayShrink(700, 100, 400, 800)).toBe(true); // what is freed starts at the window's bottom
-    expect(mayShrink(-500, 0, 400, 800)).toBe(true); // scrolled past: scroll anchoring keeps the view
+describe('keptHeight', () => {
+  it('keeps of the held box only the part inside the window', () => {
+    expect(keptHeight(100, 400, 800)).toBe(400); // all of it in view: kept (content taller than that grows past it)
+    expect(keptHeight(900, 400, 800)).toBeLessThanOrEqual(0); // below the window: nothing kept
+    expect(keptHeight(700, 400, 800)).toBe(100); // down to the window's bottom edge, not the 300 px below it
+    expect(keptHeight(200, 1626, 800)).toBe(600); // a remembered section whose answer failed: not 1,000 px of blank below
+    expect(keptHeight(-500, 400, 800)).toBe(0); // scrolled past: scroll anchoring keeps the view
+    expect(keptHeight(-100, 400, 800)).toBe(400); // its end in view: what follows it must not move
   });
 });

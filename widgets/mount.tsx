@@ -12,7 +12,7 @@ import { clickSubtype, sections, type WidgetPageType } from './model.js';
 import { readSettings } from './settings.js';
 import { isMoneyFormat, MONEY_FORMAT } from './money.js';
 import { applyCustomStyles, EDITOR_RELOAD, EDITOR_UPDATED, storeConfig } from './editor.js';
-import { mayShrink, parseMemory, remember, reserveHeight, type Memory } from './reserve.js';
+import { keptHeight, parseMemory, remember, reserveHeight, type Memory } from './reserve.js';
 import css from './styles.css';
 
 export interface MountOptions {
@@ -155,8 +155,8 @@ export function mount(datacue: Tracker, options: MountOptions = {}): Mounted {
     );
   };
 
-  /** The answer is drawn: remember each placeholder's height, and give up what it does not need unless that would
-   *  move what the shopper sees. */
+  /** The answer is drawn: remember each placeholder's height, and give up what it does not need but the part the
+   *  shopper sees. */
   const settle = (els: HTMLElement[], tops: number[]) => {
     // Stored only with the shopper's consent: with an answer (none comes without it), or with none (the API's 204 for
     // a page it has nothing for) while the tracker keeps the visitor's id (a denial deletes it before this runs).
@@ -167,9 +167,9 @@ export function mount(datacue: Tracker, options: MountOptions = {}): Mounted {
     els.forEach((el, i) => {
       const [w, h] = heights[i]!;
       if (allowed) memory = remember(memory, keyOf(i), { w, h });
-      const reserved = held.get(el);
+      const kept = keptHeight(tops[i]!, held.get(el) ?? 0, innerHeight);
       held.delete(el);
-      if (reserved && !mayShrink(tops[i]!, h, reserved, innerHeight)) el.style.minHeight = `${reserved}px`;
+      if (kept > h) el.style.minHeight = `${kept}px`;
     });
     if (allowed) save(memory);
   };

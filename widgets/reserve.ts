@@ -71,9 +71,10 @@ export const parseMemory = (text: string | null): Memory =>
   }) ?? {};
 
 /**
- * After the answer is drawn: whether to let the box shrink to its content. Shrinking moves what is below, so it
- * happens only when the part given up lies outside the window (below it, or above it where scroll anchoring keeps
- * the view still); otherwise the box keeps its reserved height.
+ * After the answer is drawn: how much of the height it held the box keeps (no more than its content: nothing kept).
+ * Giving height up moves what is below, so the box keeps the part of its held box inside the window: the part below
+ * the window goes (what that moves stays out of view), and all of it when the box is above the window (scroll
+ * anchoring keeps the view still).
  */
-export const mayShrink = (top: number, content: number, reserved: number, viewportHeight: number): boolean =>
-  content >= reserved || top + content >= viewportHeight || top + reserved <= 0;
+export const keptHeight = (top: number, reserved: number, viewportHeight: number): number =>
+  top + reserved <= 0 ? 0 : Math.min(reserved, viewportHeight - top);
