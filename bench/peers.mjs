@@ -54,17 +54,21 @@ export const TRACKERS = [
   },
 ];
 
+const ourWidgets = (options) => ({
+  scripts: { '/lib/datacue.js': '../dist/datacue.js', '/lib/datacue-outbox.js': '../dist/datacue-outbox.js', '/lib/datacue-storefront.js': '../dist/datacue-storefront.js' },
+  head: `<script>window.datacueConfig = { api_key: 'k', user_id: null, page_type: 'home', options: { events_url: '/collect'${options} } };</script>
+<script src="/lib/datacue.js"></script><script src="/lib/datacue-storefront.js"></script>`,
+  container: '<div id="recs" data-dc-products="related" data-dc-items="16"></div>',
+  response: (url) => (url.endsWith('/collect') ? { related_product_skus: SIXTEEN } : undefined),
+  card: '.dc-card',
+});
+
 /** Widget libraries rendering 16 recommended products into `#recs` on a store-like page. */
 export const WIDGETS = [
-  {
-    name: 'DataCue (ours)',
-    scripts: { '/lib/datacue.js': '../dist/datacue.js', '/lib/datacue-outbox.js': '../dist/datacue-outbox.js', '/lib/datacue-storefront.js': '../dist/datacue-storefront.js' },
-    head: `<script>window.datacueConfig = { api_key: 'k', user_id: null, page_type: 'home', options: { events_url: '/collect' } };</script>
-<script src="/lib/datacue.js"></script><script src="/lib/datacue-storefront.js"></script>`,
-    container: '<div id="recs" data-dc-products="related" data-dc-items="16"></div>',
-    response: (url) => (url.endsWith('/collect') ? { related_product_skus: SIXTEEN } : undefined),
-    card: '.dc-card',
-  },
+  { name: 'DataCue (ours)', ...ourWidgets('') },
+  // The same page with the store's money format (as a Shopify store passes its own): prices are written without
+  // Intl.NumberFormat, whose first use on a page loads the browser's locale data. The row shows what that costs.
+  { name: 'DataCue (ours) with options.money_format', ...ourWidgets(", money_format: '${{amount}}'") },
   {
     name: 'Algolia recommend-js',
     scripts: { '/lib/algolia.js': 'build/algolia.js' },
