@@ -98,3 +98,46 @@ test('withdrawing from "Cookie settings" deletes what was stored', async ({ page
   await expect.poll(() => stored(page)).toEqual([]);
   expect(errors).toEqual([]);
 });
+
+test('two open tabs follow one answer: Accept in one sends the other\'s page event, a later Decline in the other stops the first', async ({ page, errors }) => {
+  const other = await page.context().newPage();
+  const sentHere = watchEvents(page);
+  const sentThere = watchEvents(other);
+  await openPending(page, '/product/bedside-table');
+  await openPending(other, '/category/bedroom');
+  const answered = other.waitForResponse((r) => r.url() === `${store.url}/api/events`);
+  await page.getByRole('button', { name: 'Accept' }).click();
+  // The other tab's banner goes and its page's event leaves, without a reload.
+  await expect(other.getByRole('region', { name: 'Cookie consent' })).toBeHidden();
+  expect((await answered).request().postDataJSON().event).toMatchObject({ type: 'pageview', subtype: 'category' });
+  await expect.poll(() => sentHere.length).toBe(1);
+  // Changing their mind in the other tab stops this one too: its wishlist and cart events stay home.
+  await other.getByRole('button', { name: 'Cookie settings' }).click();
+  await other.getByRole('button', { name: 'Decline' }).click();
+  await expect.poll(() => stored(page)).toEqual([]);
+  await page.getByRole('button', { name: 'Add to cart' }).click();
+  await expect(page.locator('[data-cart-count]')).toHaveText('1');
+  await settled(page);
+  expect(sentHere).toHaveLength(1);
+  expect(sentThere).toHaveLength(1);
+  expect(errors).toEqual([]);
+});
+
+for (const [name, viewport] of [['phone', { width: 390, height: 844 }], ['laptop', { width: 1280, height: 800 }]] as const) {
+  test(`${name}: while the banner shows, the page's end and the keyboard's focus stay clear of it`, async ({ page, errors }) => {
+    await page.setViewportSize(viewport);
+    await openPending(page, '/product/luxury-double-bed');
+    const banner = page.getByRole('region', { name: 'Cookie consent' });
+    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+    const bannerTop = async () => (await banner.boundingBox())!.y;
+    const footer = await page.locator('footer').boundingBox();
+    expect(footer!.y + footer!.height).toBeLessThanOrEqual(await bannerTop());
+    // A link tabbed to near the bottom of the window is scrolled above the banner.
+    await page.evaluate(() => window.scrollTo(0, 0));
+    const lastLink = page.locator('footer a').last();
+    await lastLink.focus();
+    const link = await lastLink.boundingBox();
+    expect(link!.y + link!.height).toBeLessThanOrEqual(await bannerTop());
+    expect(errors).toEqual([]);
+  });
+}

@@ -573,6 +573,25 @@ test('the README plain cookie banner: Decline (by keyboard) stores only the refu
   expect(errors).toEqual([]);
 });
 
+test('the README plain cookie banner in two open tabs: Accept in one sends the other\'s page event, Decline in it stops the first', async ({ page, site, api, errors }) => {
+  const other = await page.context().newPage();
+  await page.goto(consentToolPage(site, api, '/', 'Plain cookie banner'));
+  await other.goto(consentToolPage(site, api, '/other', 'Plain cookie banner'));
+  await settle(other);
+  expect(api.received).toEqual([]);
+  await page.getByRole('button', { name: 'Accept' }).click();
+  await api.waitFor(2);
+  await expect(other.getByRole('region', { name: 'Cookies' })).toBeHidden();
+  // The other tab changes its mind (its banner shown again, as a privacy page's link would): this one stops too.
+  await other.evaluate(() => (document.getElementById('dc-cookie-banner')!.hidden = false));
+  await other.getByRole('button', { name: 'Decline' }).click();
+  await expect.poll(() => page.evaluate(() => document.cookie)).not.toContain('datacue_aid');
+  await page.evaluate(() => void window.datacue.track({ type: 'wishlist', subtype: 'add', product_id: 'p1' }));
+  await settle(page);
+  expect(api.received).toHaveLength(2);
+  expect(errors).toEqual([]);
+});
+
 // Google's own gtag() definition (the tag's snippet without gtag.js): each call pushes its arguments to the dataLayer.
 const GTAG = `<script>window.dataLayer = window.dataLayer || []; function gtag(){dataLayer.push(arguments);}
 gtag('consent', 'default', { analytics_storage: 'denied', ad_storage: 'denied' });</script>`;

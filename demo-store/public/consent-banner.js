@@ -7,10 +7,24 @@ import { CONSENT_COOKIE } from '/shared/settings.mjs';
 
 const SIX_MONTHS = 15552000; // seconds, as the README's lines
 
-/** Binds the banner's buttons and the footer's "Cookie settings" (which shows the banner again). */
+/**
+ * Binds the banner's buttons and the footer's "Cookie settings" (which shows the banner again). The answer reaches the
+ * store's other open tabs at once, as the README's lines do: a refusal in one tab stops the others too.
+ */
 export function bindConsentBanner(root, datacue) {
   const banner = root.querySelector('[data-consent-banner]');
   if (!banner) return;
+  // While it shows, the page ends above it and keyboard focus scrolls clear of it: nothing of the store stays under it.
+  new ResizeObserver(() => {
+    const height = banner.hidden ? '' : `${banner.offsetHeight}px`;
+    document.body.style.paddingBottom = height;
+    document.documentElement.style.scrollPaddingBottom = height;
+  }).observe(banner);
+  const tabs = new BroadcastChannel(CONSENT_COOKIE);
+  tabs.onmessage = (e) => {
+    banner.hidden = true;
+    datacue.consent(e.data);
+  };
   root.addEventListener('click', (e) => {
     if (e.target.closest('[data-consent-reopen]')) {
       banner.hidden = false;
@@ -25,5 +39,6 @@ export function bindConsentBanner(root, datacue) {
     // The focused button is gone: the keyboard goes on from the page's content.
     document.getElementById('main')?.focus({ preventScroll: true });
     datacue.consent(state);
+    tabs.postMessage(state);
   });
 }
