@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { createModel } from '../demo-store/server/recommend.mjs';
 import { DEFAULT_DASHBOARD, SECTION_NAMES } from '../demo-store/server/dashboard.mjs';
-import { CATEGORIES, PRODUCTS, productById, productsIn } from '../demo-store/shared/catalog.mjs';
+import { CATEGORIES, PRODUCTS, productById, productsIn, search } from '../demo-store/shared/catalog.mjs';
 
 type Product = { product_id: string; available: boolean };
 type Answer = Record<string, unknown> & { related_categories?: { name: string; products: Product[] }[] };
@@ -47,7 +47,7 @@ function pages(cart: string[]) {
     ...CATEGORIES.map((c) => ({ event: { type: 'pageview', subtype: 'category', category_id: c.id }, own: productsIn(c.id).map((p: { product_id: string }) => p.product_id) })),
     { event: { type: 'pageview', subtype: 'cart' }, own: cart },
     { event: { type: 'pageview', subtype: 'home' }, own: [] },
-    { event: { type: 'search', term: 'oak' }, own: [] },
+    { event: { type: 'search', term: 'oak' }, own: search('oak').map((p: { product_id: string }) => p.product_id) },
     { event: { type: 'pageview', subtype: '404' }, own: [] },
   ];
 }

@@ -10,6 +10,7 @@ import {
   productById,
   productLink,
   productsIn,
+  search,
   variantOf,
 } from '../shared/catalog.mjs';
 import { DEFAULT_DASHBOARD } from './dashboard.mjs';
@@ -174,11 +175,13 @@ export function createModel() {
 
   /**
    * The products a page shows by itself, which no section may repeat: the product viewed, what is in the cart on the
-   * cart page, and the category's own grid (its products, in the order the grid shows them first) on its page.
+   * cart page, a search's results, and the category's own grid (its products, in the order the grid shows them first)
+   * on its page.
    */
   function shownByPage(v, type, event) {
     if (type === 'product') return [event.product_id];
     if (type === 'cart') return [...v.cart];
+    if (type === 'search') return search(event.term ?? '').map((p) => p.product_id);
     const category = type === 'category' && categoryById(event.category_id ?? event.category_name);
     return category ? productsIn(category.id).map((p) => p.product_id) : [];
   }
