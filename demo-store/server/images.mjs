@@ -191,8 +191,9 @@ function subBanner(category, product) {
   const body =
     rect(0, 0, 480, 720, `hsl(${category.hue} 35% 86%)`) +
     drawing(product, product.variants[0].color, -20, 40, 0.87) +
-    // Long names get a smaller font so that they fit the 400px of text width (bold: about 0.62 em a character).
-    text(40, 590, Math.min(40, Math.floor(640 / product.name.length)), `hsl(${category.hue} 45% 20%)`, product.name, 'font-weight="700"') +
+    // Long names get a smaller font so that they fit the 400px of text width (bold: up to 0.7 em a character in the
+    // fonts browsers pick, so that the widest names keep the left margin on the right too).
+    text(40, 590, Math.min(40, Math.floor(570 / product.name.length)), `hsl(${category.hue} 45% 20%)`, product.name, 'font-weight="700"') +
     text(40, 650, 34, `hsl(${category.hue} 45% 30%)`, off ? `Save ${off}% today` : `New from ${product.brand}`);
   return SVG(480, 720, body, product.name);
 }
