@@ -111,35 +111,46 @@ test('a Retry-After 30 days away: the page that adopts the event waits without s
   expect(errors).toEqual([]);
 });
 
-/** Storage that refuses, set up before the page's scripts: the same failed event must still be retried in the page. */
-const refusals = {
-  'Web Locks refused (site data blocked)': () => {
+test('Web Locks refused (site data blocked): a failed event is still retried in the page, its track() settles, and nothing throws into the page', async ({ page, site, api, errors }) => {
+  api.respond((req) => (req.json?.event?.product_id === 'p1' && attemptsOf(api, 'p1').length === 1 ? { status: 503 } : undefined));
+  await page.addInitScript(() => {
     const no = () => Promise.reject(new DOMException('Access to the Locks API is denied in this context.', 'SecurityError'));
     Object.defineProperty(LockManager.prototype, 'request', { value: no });
     Object.defineProperty(LockManager.prototype, 'query', { value: no });
-  },
-  // As a full disk does: the write is taken, then its transaction aborts.
-  'IndexedDB transactions aborting (storage full)': () => {
+  });
+  await page.goto(storePage(site, '/a', api.url));
+  await api.waitFor(1);
+  const settled = page.evaluate(() => window.datacue.track({ type: 'wishlist', subtype: 'add', product_id: 'p1' }).then(() => 'delivered', () => 'rejected'));
+  await expect.poll(() => attemptsOf(api, 'p1').length, { timeout: 10_000 }).toBe(2);
+  expect(await settled).toBe('delivered');
+  expect(errors).toEqual([]);
+});
+
+test('IndexedDB transactions aborting (a full disk): the failed event is kept for later, its track() settles, nothing throws into the page; the next page delivers it once', async ({ page, site, api, errors }) => {
+  api.respond((req) => (req.json?.event?.product_id === 'p1' && attemptsOf(api, 'p1').length === 1 ? { status: 503 } : undefined));
+  // On the first page only, as a full disk does: the write is taken, then its transaction aborts.
+  await page.addInitScript(() => {
+    if (location.pathname !== '/a') return;
     const put = IDBObjectStore.prototype.put;
     IDBObjectStore.prototype.put = function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['put']>) {
       const request = put.apply(this, args);
       this.transaction.abort();
       return request;
     };
-  },
-};
-for (const [name, refuse] of Object.entries(refusals)) {
-  test(`${name}: a failed event is still retried in the page, its track() settles, and nothing throws into the page`, async ({ page, site, api, errors }) => {
-    api.respond((req) => (req.json?.event?.product_id === 'p1' && attemptsOf(api, 'p1').length === 1 ? { status: 503 } : undefined));
-    await page.addInitScript(refuse);
-    await page.goto(storePage(site, '/a', api.url));
-    await api.waitFor(1);
-    const settled = page.evaluate(() => window.datacue.track({ type: 'wishlist', subtype: 'add', product_id: 'p1' }).then(() => 'delivered', () => 'rejected'));
-    await expect.poll(() => attemptsOf(api, 'p1').length, { timeout: 10_000 }).toBe(2);
-    expect(await settled).toBe('delivered');
-    expect(errors).toEqual([]);
   });
-}
+  await page.goto(storePage(site, '/a', api.url));
+  await api.waitFor(1);
+  const settled = await page.evaluate(() => window.datacue.track({ type: 'wishlist', subtype: 'add', product_id: 'p1' }).then(() => 'delivered', (e: Error) => e.message));
+  expect(settled).toMatch(/kept for later$/);
+  expect(errors).toEqual([]);
+  await page.goto(storePage(site, '/b', api.url, 'cart'));
+  await expect.poll(() => attemptsOf(api, 'p1').length, { timeout: 10_000 }).toBe(2);
+  await drained(page);
+  await page.reload();
+  await page.waitForTimeout(1000);
+  expect(attemptsOf(api, 'p1')).toHaveLength(2);
+  expect(errors).toEqual([]);
+});
 
 /**
  * A slow events API answers event p1 with 503 always, and its try number `held` 3 s late, after its page has gone

@@ -95,9 +95,11 @@ export function createOutbox(env: Env, page: () => string) {
    * store has the event in flight one try earlier (its tab went away before it could store the outcome).
    */
   const copyOf = (e: Entry, tries: number, next: number): Entry => ({ ...e, tries, next, page: '' });
-  // A time already past gives a negative delay: at once, as setTimeout takes it. A later one (a long Retry-After) is
-  // looked at again each MAX_DELAY_MS: setTimeout would take a delay past 2^31 ms as 0, and loop.
-  const retryAt = (e: Entry) => env.later(() => void attempt(e.id), Math.min((e.next ?? 0) - env.now(), MAX_DELAY_MS));
+  // A time already past gives a negative delay: at once, as setTimeout takes it. A later one no further than setTimeout
+  // reaches (2^31 - 1 ms, 24.8 days): past it, it would take the delay as negative and fire, again and again.
+  // A store that fails (a full disk aborting a transaction) leaves the event to a later page load: what it kept (the
+  // store's entry, a deferred copy) stays as it was.
+  const retryAt = (e: Entry) => env.later(() => void attempt(e.id).catch(() => settle(e.id)), Math.min((e.next ?? 0) - env.now(), 2 ** 31 - 1));
 
   /** A failed attempt: stored with its next time, owned by this tab unless offline or out of tries. */
   async function failed(e: Entry, reply: Reply, fresh?: boolean) {
@@ -133,7 +135,8 @@ export function createOutbox(env: Env, page: () => string) {
     const [e, copy] = await store.tx((all, put): [Entry | undefined, Entry?] => {
       const e = all.find((x) => x.id === id);
       if (!(e?.body && e.owner === me && !e.inflight && (e.next ?? 0) <= env.now())) return [e];
-      put({ ...e, inflight: 1 });
+      // Taken again now: without Web Locks, its lease counts from here while the request is out.
+      put({ ...e, inflight: 1, t: env.now() });
       // Until the request leaves, a copy that counts this try (as its failure would): a page that goes away after
       // this transaction and before the request leaves gives a flush the copy to resume from, not an entry to drop.
       const copy = copyOf(e, (e.tries ?? 0) + 1, e.next ?? 0);
@@ -160,7 +163,7 @@ export function createOutbox(env: Env, page: () => string) {
 
   return {
     /** A first attempt (made by the page, without the outbox) that failed with a retryable reply. */
-    failed: (e: Entry, reply: Reply) => failed(e, reply, true),
+    failed: (e: Entry, reply: Reply) => failed(e, reply, true).catch(() => settle(e.id, reply)),
 
     /** On page load and `online`: moves deferred events in, adopts what has no live owner, drops orphans in flight. */
     async flush() {

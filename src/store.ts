@@ -39,11 +39,10 @@ export function idbStore(): Store {
     open.onerror = open.onblocked = () => done();
   });
   return {
-    tx(fn) {
-      const inMemory = () => memory.tx(fn);
-      return db.then((d) =>
+    tx: (fn) =>
+      db.then((d) =>
         d && !closed
-          ? new Promise<ReturnType<typeof fn>>((done, fail) => {
+          ? new Promise((done, fail) => {
               const t = d.transaction('outbox', 'readwrite');
               const s = t.objectStore('outbox');
               const all = s.getAll();
@@ -52,12 +51,9 @@ export function idbStore(): Store {
                 result = fn(all.result, (e) => s.put(e), (id) => s.delete(id));
               };
               t.oncomplete = () => done(result);
-              t.onabort = fail;
-              // Failed (storage full, a database closing): done again in memory, where this page goes on alone, as when
-              // the database cannot be opened; what the database holds waits for a later page load.
-            }).catch(() => ((closed = true), inMemory()))
-          : inMemory(),
-      );
-    },
+              t.onerror = t.onabort = () => fail(t.error);
+            })
+          : memory.tx(fn),
+      ),
   };
 }
