@@ -360,8 +360,10 @@ const WIDGETS = `<header style="height:80px">Store</header>
 <p id="below" style="height:400px">the store's own content</p>`;
 const withWidgets = { head: '<script src="/dist/datacue-storefront.js"></script>', body: WIDGETS };
 
-/** Where each placeholder (and the content below them) is, for those in the window: a box below it may collapse. */
-/** The placeholders as the shopper sees them: their boxes within the window (a box may give up what is below it). */
+/**
+ * Where each placeholder (and the content below them) is, as the shopper sees it: boxes that start in the window, cut
+ * at its bottom edge (a box may give up what is below the window, or collapse below it).
+ */
 const layout = (page: Page) =>
   page.locator('[data-dc-banners], [data-dc-main-insert-banner], [data-dc-products], #below').evaluateAll((els) =>
     els

@@ -163,7 +163,7 @@ export function sections(response: unknown, page: WidgetPageType, want: Products
   if (!isData(response)) return [];
   const order = settings.order ?? SECTION_NAMES;
   const names = want.section ? order.filter((n) => n === want.section) : order.filter((n) => onPage(n, page));
-  // Marked as it is taken: a product listed twice in one list (a variant each?) is shown once too.
+  // Marked as it is taken, so that a product listed twice in one list is shown once too (one card, one key).
   const keep = (p: ProductModel) => !seen.has(p.id) && !(p.soldOut && settings.hideOutOfStock) && !!seen.add(p.id);
   const out: SectionModel[] = [];
   const add = (name: SectionName, list: unknown, key: string, category?: string) => {

@@ -71,7 +71,8 @@ export const parseMemory = (text: string | null): Memory =>
   }) ?? {};
 
 /**
- * After the answer is drawn: how much of the height it held the box keeps (no more than its content: nothing kept).
+ * After the answer is drawn: how much of the height it held the box keeps (its caller keeps nothing when that is no
+ * more than the box's content, or 0 or less: a box below the window).
  * Giving height up moves what is below, so the box keeps the part of its held box inside the window: the part below
  * the window goes (what that moves stays out of view), and all of it when the box is above the window (scroll
  * anchoring keeps the view still).

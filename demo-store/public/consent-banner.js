@@ -15,12 +15,15 @@ export function bindConsentBanner(root, datacue) {
   const banner = root.querySelector('[data-consent-banner]');
   if (!banner) return;
   // While it shows, the page ends above it and keyboard focus scrolls clear of it: nothing of the store stays under it.
-  new ResizeObserver(() => {
-    const height = banner.hidden ? '' : `${banner.offsetHeight}px`;
-    document.body.style.paddingBottom = height;
-    document.documentElement.style.scrollPaddingBottom = height;
-  }).observe(banner);
-  const tabs = new BroadcastChannel(CONSENT_COOKIE);
+  // (Browsers without ResizeObserver or BroadcastChannel, Safari before 13.1 and 15.4, go without: the banner works.)
+  if (window.ResizeObserver) {
+    new ResizeObserver(() => {
+      const height = banner.hidden ? '' : `${banner.offsetHeight}px`;
+      document.body.style.paddingBottom = height;
+      document.documentElement.style.scrollPaddingBottom = height;
+    }).observe(banner);
+  }
+  const tabs = window.BroadcastChannel ? new BroadcastChannel(CONSENT_COOKIE) : { postMessage() {} };
   tabs.onmessage = (e) => {
     banner.hidden = true;
     datacue.consent(e.data);
