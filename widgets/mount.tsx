@@ -166,10 +166,12 @@ export function mount(datacue: Tracker, options: MountOptions = {}): Mounted {
     const heights = els.map((el) => [el.offsetWidth, el.offsetHeight] as const);
     els.forEach((el, i) => {
       const [w, h] = heights[i]!;
-      if (allowed) memory = remember(memory, keyOf(i), { w, h });
+      memory = remember(memory, keyOf(i), { w, h });
       const kept = keptHeight(tops[i]!, held.get(el) ?? 0, innerHeight);
-      held.delete(el);
-      if (kept > h) el.style.minHeight = `${kept}px`;
+      // Still held, so that a later draw of the page (the answer came while it was parsed) measures the content
+      // without it, and does not remember the blank space kept as the placeholder's height.
+      if (kept > h) held.set(el, kept), (el.style.minHeight = `${kept}px`);
+      else held.delete(el);
     });
     if (allowed) save(memory);
   };
