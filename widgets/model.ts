@@ -156,8 +156,8 @@ export interface ProductsRequest {
 
 /**
  * The sections a placeholder shows, in order. `seen` holds the products earlier sections of the page showed: they
- * are left out here, and this placeholder's are added to it (each product once on a page). Sections the settings leave out, and sections left
- * empty (null, missing, every product filtered out), are not returned at all.
+ * are left out here, and this placeholder's are added to it (each product once on a page). Sections the settings
+ * leave out, and sections left empty (null, missing, every product filtered out), are not returned at all.
  */
 export function sections(response: unknown, page: WidgetPageType, want: ProductsRequest, settings: Settings, seen: Set<string>, warn: Warn): SectionModel[] {
   if (!isData(response)) return [];
