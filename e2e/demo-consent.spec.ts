@@ -141,3 +141,18 @@ for (const [name, viewport] of [['phone', { width: 390, height: 844 }], ['laptop
     expect(errors).toEqual([]);
   });
 }
+
+test('answering the banner reopened at the end of a page moves nothing there', async ({ page, errors }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await openPending(page, '/cart');
+  await page.getByRole('button', { name: 'Accept' }).click();
+  await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+  await page.getByRole('button', { name: 'Cookie settings' }).click();
+  await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+  const footer = async () => (await page.locator('footer').boundingBox())!.y;
+  const before = await footer();
+  await page.getByRole('button', { name: 'Decline' }).click();
+  await expect(page.getByRole('region', { name: 'Cookie consent' })).toBeHidden();
+  expect(Math.abs((await footer()) - before)).toBeLessThan(1); // (the banner's height is kept in whole pixels)
+  expect(errors).toEqual([]);
+});

@@ -15,10 +15,12 @@ export function bindConsentBanner(root, datacue) {
   const banner = root.querySelector('[data-consent-banner]');
   if (!banner) return;
   // While it shows, the page ends above it and keyboard focus scrolls clear of it: nothing of the store stays under it.
+  // The space stays when it goes: taking it back would move a page scrolled to its end down by the banner's height.
   // (Browsers without ResizeObserver or BroadcastChannel, Safari before 13.1 and 15.4, go without: the banner works.)
   if (window.ResizeObserver) {
     new ResizeObserver(() => {
-      const height = banner.hidden ? '' : `${banner.offsetHeight}px`;
+      if (banner.hidden) return;
+      const height = `${banner.offsetHeight}px`;
       document.body.style.paddingBottom = height;
       document.documentElement.style.scrollPaddingBottom = height;
     }).observe(banner);
