@@ -4,7 +4,7 @@
 import { test, expect } from './support/fixtures';
 import { serveImages } from './support/widgets-page';
 import { shiftsReported, watchShifts } from './support/shifts';
-import { holdAnswers } from './support/hold-answers';
+import { answerLate, holdAnswers } from './support/hold-answers';
 
 const product = (i: number) => ({
   product_id: `p${i}`, variant_id: `p${i}-v`, name: `Oak side table ${i}`, price: 120 + i, full_price: i % 2 ? 150 + i : undefined,
@@ -16,6 +16,18 @@ const answers = {
   related: { related_product_skus: products(1) },
   '': { related_product_skus: products(1), recent_product_skus: products(9), related_categories: [{ name: 'Tables', products: products(17) }] },
 };
+
+// The header's padding keeps its heading's margin inside it: a frame the browser paints while it is still parsing
+// (after the scripts in <head>) would otherwise show the body 21 px higher, a shift of the page's own.
+const STORE_STYLE = '<style>body{font-family:system-ui,sans-serif;margin:0 auto;max-width:1200px;padding:0 16px}header{height:120px;margin:0;padding:1px 0}</style>';
+
+/** A store page of `pageType` with both tags in its <head>, sending to the test's events API. */
+const storePage = (eventsUrl: string, pageType: string, body: string, style = STORE_STYLE) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Store</title>
+<meta name="viewport" content="width=device-width, initial-scale=1">
+${style}
+<script>window.datacueConfig = { api_key: 'k', page_type: '${pageType}', options: { events_url: '${eventsUrl}' } };</script>
+<script src="/dist/datacue.js"></script><script src="/dist/datacue-storefront.js"></script></head>
+<body>${body}</body></html>`;
 
 for (const [name, viewport] of [['phone', { width: 390, height: 844 }], ['laptop', { width: 1280, height: 800 }]] as const) {
   for (const [section, answer] of Object.entries(answers)) for (const slow of [false, true]) {
@@ -29,20 +41,8 @@ for (const [name, viewport] of [['phone', { width: 390, height: 844 }], ['laptop
       page.on('request', (r) => void (r.resourceType() === 'image' && loading++));
       for (const end of ['requestfinished', 'requestfailed'] as const) page.on(end, (r) => void (r.resourceType() === 'image' && loading--));
       api.respond((req) => (req.json?.event?.type === 'pageview' ? { status: 200, body: answer } : undefined));
-      if (slow) {
-        await page.route(`${api.url}**`, async (route) => {
-          await new Promise((done) => setTimeout(done, 800));
-          await route.continue();
-        });
-      }
-      // The header's padding keeps its heading's margin inside it: a frame the browser paints while it is still
-      // parsing (after the scripts in <head>) would otherwise show the body 21 px higher, a shift of the page's own.
-      await page.goto(site.page('/first', `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Store</title>
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<style>body{font-family:system-ui,sans-serif;margin:0 auto;max-width:1200px;padding:0 16px}header{height:120px;margin:0;padding:1px 0}</style>
-<script>window.datacueConfig = { api_key: 'k', page_type: 'home', options: { events_url: '${api.url}' } };</script>
-<script src="/dist/datacue.js"></script><script src="/dist/datacue-storefront.js"></script></head>
-<body><header><h1>Store</h1></header><div data-dc-products="${section}"></div><section id="content" style="height:1500px">Store content</section></body></html>`));
+      if (slow) await answerLate(page, `${api.url}**`, 800);
+      await page.goto(site.page('/first', storePage(api.url, 'home', `<header><h1>Store</h1></header><div data-dc-products="${section}"></div><section id="content" style="height:1500px">Store content</section>`)));
       await expect(page.locator('.dc-card')).toHaveCount(section ? 8 : 24);
       await expect.poll(() => loading).toBe(0);
       await page.waitForFunction(() => [...document.images].filter((i) => i.loading === 'eager').every((i) => i.complete));
@@ -67,12 +67,7 @@ for (const [name, viewport] of [['phone', { width: 390, height: 844 }], ['laptop
     await page.setViewportSize(viewport);
     await watchShifts(page);
     api.respond((req) => (req.json?.event?.type === 'pageview' ? { status: 200, body: req.json.event.subtype === 'cart' ? { related_product_skus: products(1).slice(0, 2) } : {} } : undefined));
-    await page.goto(site.page('/spa', `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Store</title>
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<style>body{font-family:system-ui,sans-serif;margin:0 auto;max-width:1200px;padding:0 16px}header{height:60px;margin:0;padding:1px 0}</style>
-<script>window.datacueConfig = { api_key: 'k', page_type: 'home', options: { events_url: '${api.url}' } };</script>
-<script src="/dist/datacue.js"></script><script src="/dist/datacue-storefront.js"></script></head>
-<body><header><h1>Store</h1></header><main></main></body></html>`));
+    await page.goto(site.page('/spa', storePage(api.url, 'home', '<header><h1>Store</h1></header><main></main>', STORE_STYLE.replace('height:120px', 'height:60px'))));
     await expect.poll(() => api.received.length).toBeGreaterThan(0);
     const answers = await holdAnswers(page, `${api.url}**`);
     // The route's view comes in whole: its banners (narrow, so that one row of cards would not reach the window's
@@ -118,16 +113,9 @@ test(`a page type the API has nothing for (204)${slowScript ? ', answered while 
     await route.fulfill({ contentType: 'text/javascript', body: '' });
   });
   // The answer comes once the placeholder is parsed (one known before holds nothing, and has nothing to keep).
-  await page.route(`${api.url}**`, async (route) => {
-    await new Promise((done) => setTimeout(done, 300));
-    await route.continue();
-  });
+  await answerLate(page, `${api.url}**`, 300);
   const cart = (path: string) =>
-    site.page(path, `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Cart</title>
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<script>window.datacueConfig = { api_key: 'k', page_type: 'cart', options: { events_url: '${api.url}' } };</script>
-<script src="/dist/datacue.js"></script><script src="/dist/datacue-storefront.js"></script></head>
-<body><h1>Cart</h1><div data-dc-products=""></div>${slowScript ? '<script src="/slow.js"></script>' : ''}<footer>Store content</footer></body></html>`);
+    site.page(path, storePage(api.url, 'cart', `<h1>Cart</h1><div data-dc-products=""></div>${slowScript ? '<script src="/slow.js"></script>' : ''}<footer>Store content</footer>`, ''));
   const held = async () => {
     await page.waitForLoadState('networkidle');
     await shiftsReported(page);
@@ -151,23 +139,14 @@ test('a page type remembered with three sections whose next answer fails: its bo
   await watchShifts(page);
   let refuse = false;
   api.respond((req) => (req.json?.event?.type === 'pageview' ? (refuse ? { status: 400, body: { message: 'no' } } : { status: 200, body: answers[''] }) : undefined));
-  const home = (path: string) =>
-    site.page(path, `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Store</title>
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<style>body{font-family:system-ui,sans-serif;margin:0 auto;max-width:1200px;padding:0 16px}header{height:120px;margin:0;padding:1px 0}</style>
-<script>window.datacueConfig = { api_key: 'k', page_type: 'home', options: { events_url: '${api.url}' } };</script>
-<script src="/dist/datacue.js"></script><script src="/dist/datacue-storefront.js"></script></head>
-<body><header><h1>Store</h1></header><div data-dc-products=""></div><footer style="height:1500px">Store content</footer></body></html>`);
+  const home = (path: string) => site.page(path, storePage(api.url, 'home', '<header><h1>Store</h1></header><div data-dc-products=""></div><footer style="height:1500px">Store content</footer>'));
   await page.goto(home('/home-1'));
   await expect(page.locator('.dc-card')).toHaveCount(24);
   const remembered = await page.evaluate(() => document.querySelector<HTMLElement>('[data-dc-products]')!.offsetHeight);
   expect(remembered).toBeGreaterThan(800);
   refuse = true;
   // The refusal comes once the page has held the box (an answer known before its placeholder is parsed holds nothing).
-  await page.route(`${api.url}**`, async (route) => {
-    await new Promise((done) => setTimeout(done, 500));
-    await route.continue();
-  });
+  await answerLate(page, `${api.url}**`, 500);
   await page.goto(home('/home-2'));
   await api.waitFor(2);
   await page.waitForLoadState('networkidle');

@@ -17,3 +17,10 @@ export async function holdAnswers(page: Page, url: string, { holding = true } = 
     },
   };
 }
+
+/** Answers the events API `ms` late (preflights too): the page is parsed, and its boxes held, before the answer. */
+export const answerLate = (page: Page, url: string, ms: number) =>
+  page.route(url, async (route) => {
+    await new Promise((done) => setTimeout(done, ms));
+    await route.fallback();
+  });
