@@ -11,7 +11,8 @@ const minifyCss = (css) =>
   css
     .replace(/\/\*[\s\S]*?\*\//g, '')
     .replace(/\s+/g, ' ')
-    .replace(/\s*([{}:;,>])\s*/g, '$1')
+    .replace(/\s*([{}:;,>/])\s*/g, '$1')
+    .replace(/@media \(/g, '@media(')
     .replace(/;}/g, '}')
     .trim();
 const css = minifyCss(readFileSync(CSS_FILE, 'utf8'));
