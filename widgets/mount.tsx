@@ -222,10 +222,15 @@ export function mount(datacue: Tracker, options: MountOptions = {}): Mounted {
     if (current) safely(() => settle(els, boxes.map((b) => b.top)));
   };
 
+  /** The dashboard's custom styles (a preview may change them), then the widgets. */
+  const drawWithStyles = () => {
+    applyCustomStyles(storeConfig().customStyles, nonce());
+    draw();
+  };
+
   const start = () =>
     safely(() => {
-      applyCustomStyles(storeConfig().customStyles, nonce());
-      draw();
+      drawWithStyles();
       document.addEventListener(EDITOR_UPDATED, preview);
       document.addEventListener(EDITOR_RELOAD, preview);
     });
@@ -238,8 +243,7 @@ export function mount(datacue: Tracker, options: MountOptions = {}): Mounted {
         if (!isData(detail)) return report(expected(`${EDITOR_UPDATED} detail`, 'a response object', detail, 'ignored'));
         page = { page_type: 'editor preview', response: detail as RecommendationsResponse };
       }
-      applyCustomStyles(storeConfig().customStyles, nonce());
-      draw();
+      drawWithStyles();
     });
 
   safely(() => {
