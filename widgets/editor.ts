@@ -3,6 +3,9 @@
 import { attempt } from '../src/attempt.js';
 import { isData } from './settings.js';
 
+/** An object of the config as it is; anything else (missing, a list, a string) as an empty one. */
+const orEmpty = (v: unknown): Record<string, unknown> => (isData(v) ? v : {});
+
 /**
  * What the widgets take from the page's config: `page_type` (for the boxes held before the answer),
  * `options.money_format` and `editor.custom_styles`; nothing when it is missing or throws (a Proxy may).
@@ -10,10 +13,8 @@ import { isData } from './settings.js';
 export function storeConfig(): { pageType?: string; moneyFormat?: unknown; customStyles?: unknown } {
   return (
     attempt(() => {
-      const config = (window as { datacueConfig?: unknown }).datacueConfig;
-      const options = isData(config) && isData(config['options']) ? config['options'] : {};
-      const editor = isData(config) && isData(config['editor']) ? config['editor'] : {};
-      return { pageType: isData(config) ? String(config['page_type'] ?? '') : '', moneyFormat: options['money_format'], customStyles: editor['custom_styles'] };
+      const config = orEmpty((window as { datacueConfig?: unknown }).datacueConfig);
+      return { pageType: String(config['page_type'] ?? ''), moneyFormat: orEmpty(config['options'])['money_format'], customStyles: orEmpty(config['editor'])['custom_styles'] };
     }) ?? {}
   );
 }
