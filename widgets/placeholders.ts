@@ -31,8 +31,8 @@ export function readSpec(attr: Attr, warn: Warn): WidgetSpec {
   for (const which of ['main', 'sub'] as const) {
     const value = attr(`data-dc-${which}-insert-banner`);
     if (value === null) continue;
-    const index = Number(value);
-    return Number.isInteger(index) && index >= 1
+    const index = readCount(value, Infinity);
+    return index
       ? { kind: 'slot', which, index }
       : { kind: 'invalid', problem: `data-dc-${which}-insert-banner: expected a number from 1, got "${value}"` };
   }
