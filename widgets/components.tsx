@@ -179,7 +179,7 @@ export function Section({ section, title, view, eager }: { section: SectionModel
  */
 export function BannerBox({ banner, wide, eager, slot, record = true }: { banner: BannerModel; wide: boolean; eager: boolean; slot?: boolean; record?: boolean }) {
   const cls = `dc-banner dc-banner--${slot ? 'slot' : wide ? 'wide' : 'narrow'}`;
-  const img = <Img class="dc-banner__img" src={banner.image!} width={wide ? 1200 : 480} height={720} alt={banner.name} eager={eager} priority />;
+  const img = <Img class="dc-banner__img" src={banner.image} width={wide ? 1200 : 480} height={720} alt={banner.name} eager={eager} priority />;
   return banner.link ? (
     <a class={cls} href={banner.link} data-dc-banner={record ? banner.id : undefined}>
       {img}

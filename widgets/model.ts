@@ -50,7 +50,7 @@ export interface BannerModel {
   id: string;
   name: string;
   link?: string;
-  image?: string;
+  image: string;
 }
 
 export interface SectionModel {
@@ -132,17 +132,18 @@ export function nameFromLink(link: string | undefined): string {
   return attempt(() => decodeURIComponent(last).replace(/[-_]+/g, ' ')) ?? ''; // '': a malformed %-escape
 }
 
-function banner(item: Data): BannerModel | undefined {
-  const id = text(item['banner_id']);
-  const image = safeUrl(item['photo_url']);
+/** A banner needs an id and a safe image URL; unnamed, it is named from its link. Also the store's static banner. */
+export function banner(id: string, photo: unknown, href: unknown, name = ''): BannerModel | undefined {
+  const image = safeUrl(photo);
   if (!id || !image) return undefined;
-  const link = safeUrl(item['link']);
-  const model: BannerModel = { id, name: text(item['name']) || nameFromLink(link), image };
+  const link = safeUrl(href);
+  const model: BannerModel = { id, name: name || nameFromLink(link), image };
   if (link) model.link = link;
   return model;
 }
 
-export const banners = (list: unknown): BannerModel[] => firstOf(list, MAX_ITEMS, banner);
+export const banners = (list: unknown): BannerModel[] =>
+  firstOf(list, MAX_ITEMS, (item) => banner(text(item['banner_id']), item['photo_url'], item['link'], text(item['name'])));
 
 /** Sections an empty `data-dc-products` may show on a page type (DESIGN.md §7). The preview shows every one. */
 const onPage = (name: SectionName, page: WidgetPageType): boolean =>

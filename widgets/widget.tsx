@@ -1,8 +1,7 @@
 // One placeholder's content, from its spec and the page's recommendations.
 import type { RecommendationsResponse } from '../src/types.js';
-import { bannerRow, banners, nameFromLink, type BannerModel, type SectionModel } from './model.js';
+import { banner, bannerRow, banners, type SectionModel } from './model.js';
 import type { WidgetSpec } from './placeholders.js';
-import { safeUrl } from './url.js';
 import { BannerBox, Section, type View } from './components.js';
 
 interface Props {
@@ -13,18 +12,11 @@ interface Props {
   view: View;
 }
 
-/** The store's own static banner: the same for everyone, so its clicks are not recorded. */
-function staticBanner(spec: Extract<WidgetSpec, { kind: 'banners' }>): BannerModel | undefined {
-  const image = safeUrl(spec.staticImage);
-  if (!image) return undefined;
-  const link = safeUrl(spec.staticLink);
-  return link ? { id: 'static', name: nameFromLink(link), image, link } : { id: 'static', name: '', image };
-}
-
 export function Widget({ spec, response, sections, view }: Props) {
   switch (spec.kind) {
     case 'banners': {
-      const still = staticBanner(spec);
+      // The store's own static banner: the same for everyone, so its clicks are not recorded.
+      const still = banner('static', spec.staticImage, spec.staticLink);
       const row = bannerRow(banners(response?.main_banners), banners(response?.sub_banners), !!still);
       return row ? (
         // One row whatever comes: the box held before the answer (static banner's row) is the box it keeps.
@@ -36,8 +28,8 @@ export function Widget({ spec, response, sections, view }: Props) {
       ) : null;
     }
     case 'slot': {
-      const banner = banners(response?.[spec.which === 'main' ? 'main_banners' : 'sub_banners'])[spec.index - 1];
-      return banner ? <BannerBox banner={banner} wide={spec.which === 'main'} eager={view.eager} slot /> : null;
+      const slot = banners(response?.[spec.which === 'main' ? 'main_banners' : 'sub_banners'])[spec.index - 1];
+      return slot ? <BannerBox banner={slot} wide={spec.which === 'main'} eager={view.eager} slot /> : null;
     }
     case 'products':
       return (
