@@ -73,13 +73,14 @@ describe('models', () => {
   });
   it('standard layout: one row, narrow | wide | narrow; the first main banner, else the static one, in the wide box', () => {
     const b = (id: string) => ({ id, name: id, image: `/${id}` });
+    const still = b('static');
     // Further main and sub banners are for the custom slots: the row never grows.
-    expect(bannerRow([b('M1'), b('M2')], [b('S1'), b('S2'), b('S3')], true)).toEqual({ left: b('S1'), wide: b('M1'), right: b('S2') });
-    expect(bannerRow([], [b('S1'), b('S2'), b('S3')], true)).toEqual({ left: b('S1'), wide: 'static', right: b('S2') });
-    expect(bannerRow([], [], true)).toEqual({ wide: 'static' });
-    expect(bannerRow([b('M1')], [], false)).toEqual({ wide: b('M1') });
-    expect(bannerRow([], [b('S1')], false)).toEqual({ left: b('S1') });
-    expect(bannerRow([], [], false)).toBeUndefined();
+    expect(bannerRow([b('M1'), b('M2')], [b('S1'), b('S2'), b('S3')], still)).toEqual({ left: b('S1'), wide: b('M1'), right: b('S2') });
+    expect(bannerRow([], [b('S1'), b('S2'), b('S3')], still)).toEqual({ left: b('S1'), wide: still, right: b('S2') });
+    expect(bannerRow([], [], still)).toEqual({ wide: still });
+    expect(bannerRow([b('M1')], [], undefined)).toEqual({ wide: b('M1') });
+    expect(bannerRow([], [b('S1')], undefined)).toEqual({ left: b('S1') });
+    expect(bannerRow([], [], undefined)).toBeUndefined();
   });
 });
 

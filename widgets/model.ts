@@ -186,7 +186,7 @@ export function sections(response: unknown, page: WidgetPageType, want: Products
 
 export interface BannerRow {
   left?: BannerModel;
-  wide?: BannerModel | 'static';
+  wide?: BannerModel;
   right?: BannerModel;
 }
 
@@ -195,10 +195,11 @@ export interface BannerRow {
  * wide box shows the first main banner, else the static banner (when the store set one); the first two sub banners
  * fill the sides. Further banners are for the custom slots. Nothing to show: undefined.
  */
-export function bannerRow([wide]: BannerModel[], [left, right]: BannerModel[], hasStatic: boolean): BannerRow | undefined {
+export function bannerRow([main]: BannerModel[], [left, right]: BannerModel[], still: BannerModel | undefined): BannerRow | undefined {
   const row: BannerRow = {};
+  const wide = main ?? still;
   if (left) row.left = left;
-  if (wide || hasStatic) row.wide = wide ?? 'static';
+  if (wide) row.wide = wide;
   if (right) row.right = right;
-  return left || row.wide ? row : undefined;
+  return left || wide ? row : undefined;
 }

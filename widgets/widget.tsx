@@ -17,12 +17,12 @@ export function Widget({ spec, response, sections, view }: Props) {
     case 'banners': {
       // The store's own static banner: the same for everyone, so its clicks are not recorded.
       const still = banner('static', spec.staticImage, spec.staticLink);
-      const row = bannerRow(banners(response?.main_banners), banners(response?.sub_banners), !!still);
+      const row = bannerRow(banners(response?.main_banners), banners(response?.sub_banners), still);
       return row ? (
         // One row whatever comes: the box held before the answer (static banner's row) is the box it keeps.
         <div class="dc-banners dc-banners__row">
           {row.left && <BannerBox banner={row.left} wide={false} eager={view.eager} />}
-          {row.wide && (row.wide === 'static' ? <BannerBox banner={still!} wide eager={view.eager} record={false} /> : <BannerBox banner={row.wide} wide eager={view.eager} />)}
+          {row.wide && <BannerBox banner={row.wide} wide eager={view.eager} record={row.wide !== still} />}
           {row.right && <BannerBox banner={row.right} wide={false} eager={view.eager} />}
         </div>
       ) : null;
