@@ -112,12 +112,12 @@ export function ProductCard({ product: p, section, view, eager }: { product: Pro
  * read) in their place, so the cards keep the width the box was held for.
  */
 function Carousel({ listId, labelledBy, view, paged, children }: { listId: string; labelledBy: string; view: View; paged: boolean; children: ComponentChildren }) {
-  const page = (e: MouseEvent, direction: number) => {
+  const page = (e: MouseEvent, next: boolean) => {
     const t = (e.currentTarget as Element).parentElement!.querySelector('ul')!;
     const end = t.scrollWidth - t.clientWidth;
     const at = t.scrollLeft;
     // `scroll-behavior` in the stylesheet makes this smooth, unless the shopper asks for reduced motion.
-    t.scrollTo({ left: direction > 0 ? (at >= end - 1 ? 0 : at + t.clientWidth) : at <= 1 ? end : at - t.clientWidth });
+    t.scrollTo({ left: next ? (at >= end - 1 ? 0 : at + t.clientWidth) : at <= 1 ? end : at - t.clientWidth });
   };
   const onKeyDown = (e: KeyboardEvent) => {
     const step = e.key === 'ArrowRight' ? 1 : e.key === 'ArrowLeft' ? -1 : 0;
@@ -128,18 +128,18 @@ function Carousel({ listId, labelledBy, view, paged, children }: { listId: strin
       next.focus();
     }
   };
-  const button = (direction: number) => (
-    <button type="button" class={`dc-carousel__button dc-carousel__button--${direction > 0 ? 'next' : 'prev'}`} style={paged ? undefined : { visibility: 'hidden' }} aria-controls={listId} aria-label={direction > 0 ? view.texts.next : view.texts.previous} onClick={(e) => page(e, direction)}>
-      <span aria-hidden="true">{direction > 0 ? '›' : '‹'}</span>
+  const button = (next: boolean) => (
+    <button type="button" class={`dc-carousel__button dc-carousel__button--${next ? 'next' : 'prev'}`} style={paged ? undefined : { visibility: 'hidden' }} aria-controls={listId} aria-label={next ? view.texts.next : view.texts.previous} onClick={(e) => page(e, next)}>
+      <span aria-hidden="true">{next ? '›' : '‹'}</span>
     </button>
   );
   return (
     <div class="dc-carousel" role="group" aria-roledescription="carousel" aria-labelledby={labelledBy}>
-      {button(-1)}
+      {button(false)}
       <ul class="dc-carousel__track" id={listId} aria-labelledby={labelledBy} onKeyDown={onKeyDown}>
         {children}
       </ul>
-      {button(1)}
+      {button(true)}
     </div>
   );
 }
