@@ -100,8 +100,8 @@ export function readSettings(config: unknown, warn: Warn): Settings {
     if (v !== undefined && out === undefined) warn(expected(path, what, v, 'default used'));
     return out;
   };
-  if (config == null) return settings;
-  if (!isData(config)) return warn(expected('config', 'an object', config, 'defaults used')), settings;
+  // Not an object: every key below reads as missing.
+  if (config != null && !isData(config)) warn(expected('config', 'an object', config, 'defaults used'));
 
   const list = read(config, 'config.sections', 'a list', (v) => (Array.isArray(v) ? v : undefined));
   if (list) {
