@@ -125,6 +125,8 @@ export function mount(datacue: Tracker, options: MountOptions = {}): Mounted {
   const all = () => Array.from(root.querySelectorAll<HTMLElement>(PLACEHOLDER_SELECTOR));
   // A page without a page type ("undefined|0") is one more kind of page. While a new route is drawn, its own type;
   // otherwise the type of the answer drawn (so a route's type never outlives its route).
+  /** What a placeholder asks for, its problems reported once per page. */
+  const specOf = (el: HTMLElement) => readSpec((name) => el.getAttribute(name), report);
   const keyOf = (i: number) => `${(keep ? routeType : page?.page_type) ?? storeConfig().pageType}|${i}`;
 
   /** Before the answer, each placeholder holds the box it will fill: from its ratios, or as it was last time. */
@@ -135,7 +137,7 @@ export function mount(datacue: Tracker, options: MountOptions = {}): Mounted {
     els.forEach((el, i) =>
       safely(() => {
         if (keep?.has(el)) return;
-        const spec = readSpec((name) => el.getAttribute(name), report);
+        const spec = specOf(el);
         const h = reserveHeight(spec, widths[i]!, innerWidth, memory[keyOf(i)], () => {
           // Read once the boxes before it are held (one more layout, for these placeholders only). Above the window,
           // scroll anchoring keeps what comes out of view.
@@ -196,7 +198,7 @@ export function mount(datacue: Tracker, options: MountOptions = {}): Mounted {
     els.forEach((el, i) =>
       safely(() => {
         if (keep?.has(el)) return;
-        const spec = readSpec((name) => el.getAttribute(name), report);
+        const spec = specOf(el);
         if (spec.kind === 'invalid') report(spec.problem);
         const price = money(el, spec, locale, format);
         const view = {
