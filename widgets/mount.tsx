@@ -123,10 +123,18 @@ export function mount(datacue: Tracker, options: MountOptions = {}): Mounted {
   const held = new Map<HTMLElement, number>();
   const root = options.root ?? document;
   const all = () => Array.from(root.querySelectorAll<HTMLElement>(PLACEHOLDER_SELECTOR));
+  /**
+   * Runs `fn` with each placeholder of `els` (and what it asks for, its problems reported once per page), but those
+   * kept as they are; a problem with one is reported and leaves the others be.
+   */
+  const each = (els: HTMLElement[], fn: (el: HTMLElement, spec: WidgetSpec, i: number) => void) =>
+    els.forEach((el, i) =>
+      safely(() => {
+        if (!keep?.has(el)) fn(el, readSpec((name) => el.getAttribute(name), report), i);
+      }),
+    );
   // A page without a page type ("undefined|0") is one more kind of page. While a new route is drawn, its own type;
   // otherwise the type of the answer drawn (so a route's type never outlives its route).
-  /** What a placeholder asks for, its problems reported once per page. */
-  const specOf = (el: HTMLElement) => readSpec((name) => el.getAttribute(name), report);
   const keyOf = (i: number) => `${(keep ? routeType : page?.page_type) ?? storeConfig().pageType}|${i}`;
 
   /** Before the answer, each placeholder holds the box it will fill: from its ratios, or as it was last time. */
@@ -134,27 +142,23 @@ export function mount(datacue: Tracker, options: MountOptions = {}): Mounted {
     const memory = load();
     const els = all();
     const widths = els.map((el) => el.getBoundingClientRect().width); // every read before any write: one layout
-    els.forEach((el, i) =>
-      safely(() => {
-        if (keep?.has(el)) return;
-        const spec = specOf(el);
-        const h = reserveHeight(spec, widths[i]!, innerWidth, memory[keyOf(i)], () => {
-          // Read once the boxes before it are held (one more layout, for these placeholders only). Above the window,
-          // scroll anchoring keeps what comes out of view.
-          const top = el.getBoundingClientRect().top;
-          return top < 0 ? 0 : innerHeight - top;
-        });
-        held.set(el, h);
-        el.style.minHeight = `${h}px`;
-        // A page's first Intl.NumberFormat costs 25-45 ms at 1x CPU (its locale data is loaded): built while the
-        // answer is on its way rather than after it, for prices no money format known yet writes; after the page's
-        // first frame, so that it never delays that. Decided once per page, by its first products placeholder.
-        if (warming || spec.kind !== 'products') return;
-        const [locale, currency, format] = money(el, spec, language(), pageFormat());
-        warming = true;
-        if (!format) attempt(() => requestAnimationFrame(() => setTimeout(formatter, 0, locale, currency)));
-      }),
-    );
+    each(els, (el, spec, i) => {
+      const h = reserveHeight(spec, widths[i]!, innerWidth, memory[keyOf(i)], () => {
+        // Read once the boxes before it are held (one more layout, for these placeholders only). Above the window,
+        // scroll anchoring keeps what comes out of view.
+        const top = el.getBoundingClientRect().top;
+        return top < 0 ? 0 : innerHeight - top;
+      });
+      held.set(el, h);
+      el.style.minHeight = `${h}px`;
+      // A page's first Intl.NumberFormat costs 25-45 ms at 1x CPU (its locale data is loaded): built while the
+      // answer is on its way rather than after it, for prices no money format known yet writes; after the page's
+      // first frame, so that it never delays that. Decided once per page, by its first products placeholder.
+      if (warming || spec.kind !== 'products') return;
+      const [locale, currency, format] = money(el, spec, language(), pageFormat());
+      warming = true;
+      if (!format) attempt(() => requestAnimationFrame(() => setTimeout(formatter, 0, locale, currency)));
+    });
   };
 
   /** The answer is drawn: remember each placeholder's height, and give up what it does not need but the part the
@@ -195,31 +199,27 @@ export function mount(datacue: Tracker, options: MountOptions = {}): Mounted {
     const host = focused?.closest(PLACEHOLDER_SELECTOR);
     const els = all();
     const boxes = els.map((el) => el.getBoundingClientRect());
-    els.forEach((el, i) =>
-      safely(() => {
-        if (keep?.has(el)) return;
-        const spec = specOf(el);
-        if (spec.kind === 'invalid') report(spec.problem);
-        const price = money(el, spec, locale, format);
-        const view = {
-          texts: texts(lang),
-          // Built on the first price drawn: a first Intl.NumberFormat costs tens of ms, never before a banner.
-          price: (amount: number) => formatter(...price)(amount),
-          id: `dc${i}`,
-          fields: settings.fields,
-          button: settings.button,
-          eager: boxes[i]!.top < innerHeight && boxes[i]!.bottom >= 0,
-        };
-        const shown = current && spec.kind === 'products' ? sections(response, current.page_type, spec, settings, seen, report) : [];
-        if (!mounted.has(el)) {
-          // One delegated listener per placeholder, for plain, modified and middle clicks.
-          el.addEventListener('click', record as EventListener);
-          el.addEventListener('auxclick', record as EventListener);
-          mounted.add(el);
-        }
-        render(<Widget spec={spec} response={response} sections={shown} view={view} />, el);
-      }),
-    );
+    each(els, (el, spec, i) => {
+      if (spec.kind === 'invalid') report(spec.problem);
+      const price = money(el, spec, locale, format);
+      const view = {
+        texts: texts(lang),
+        // Built on the first price drawn: a first Intl.NumberFormat costs tens of ms, never before a banner.
+        price: (amount: number) => formatter(...price)(amount),
+        id: `dc${i}`,
+        fields: settings.fields,
+        button: settings.button,
+        eager: boxes[i]!.top < innerHeight && boxes[i]!.bottom >= 0,
+      };
+      const shown = current && spec.kind === 'products' ? sections(response, current.page_type, spec, settings, seen, report) : [];
+      if (!mounted.has(el)) {
+        // One delegated listener per placeholder, for plain, modified and middle clicks.
+        el.addEventListener('click', record as EventListener);
+        el.addEventListener('auxclick', record as EventListener);
+        mounted.add(el);
+      }
+      render(<Widget spec={spec} response={response} sections={shown} view={view} />, el);
+    });
     if (host && !focused!.isConnected) host.querySelector<HTMLElement>('[href]')?.focus();
     if (current) safely(() => settle(els, boxes.map((b) => b.top)));
   };
