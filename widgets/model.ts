@@ -17,7 +17,7 @@ export type WidgetPageType = PageType | 'editor preview';
 const responseKey = (name: SectionName): string => (name === 'categories' ? 'related_categories' : `${name}_product_skus`);
 
 /** Where a product click was shown, as the reference's click subtypes name it. */
-export const clickSubtype = (name: string | null): 'related' | 'similar' | 'recent' =>
+export const clickSubtype = (name: string | null | undefined): 'related' | 'similar' | 'recent' =>
   name === 'similar' || name === 'recent' ? name : 'related';
 
 /** At most this many category rows, however many the API sends. */

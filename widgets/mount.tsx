@@ -69,7 +69,7 @@ function recorder(datacue: Tracker, preview: () => boolean) {
     if (!target) return;
     const product = target.getAttribute('data-dc-product');
     const event = product
-      ? ({ type: 'click', subtype: clickSubtype(target.closest('[data-dc-section]')?.getAttribute('data-dc-section') ?? null), product_id: product } as const)
+      ? ({ type: 'click', subtype: clickSubtype(target.closest('[data-dc-section]')?.getAttribute('data-dc-section')), product_id: product } as const)
       : ({ type: 'click', subtype: 'banner', banner_id: target.getAttribute('data-dc-banner')! } as const);
     datacue.track(event, true).catch(() => null);
   };
