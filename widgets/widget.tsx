@@ -1,6 +1,6 @@
 // One placeholder's content, from its spec and the page's recommendations.
 import type { RecommendationsResponse } from '../src/types.js';
-import { banner, bannerRow, banners, type SectionModel } from './model.js';
+import { banner, bannerRow, banners, type BannerModel, type SectionModel } from './model.js';
 import type { WidgetSpec } from './placeholders.js';
 import { BannerBox, Section, type View } from './components.js';
 
@@ -18,12 +18,14 @@ export function Widget({ spec, response, sections, view }: Props) {
       // The store's own static banner: the same for everyone, so its clicks are not recorded.
       const still = banner('static', spec.staticImage, spec.staticLink);
       const row = bannerRow(banners(response?.main_banners), banners(response?.sub_banners), still);
+      // The sub banners either side of the wide box.
+      const narrow = (side: BannerModel | undefined) => side && <BannerBox banner={side} wide={false} eager={view.eager} />;
       return row ? (
         // One row whatever comes: the box held before the answer (static banner's row) is the box it keeps.
         <div class="dc-banners dc-banners__row">
-          {row.left && <BannerBox banner={row.left} wide={false} eager={view.eager} />}
+          {narrow(row.left)}
           {row.wide && <BannerBox banner={row.wide} wide eager={view.eager} record={row.wide !== still} />}
-          {row.right && <BannerBox banner={row.right} wide={false} eager={view.eager} />}
+          {narrow(row.right)}
         </div>
       ) : null;
     }
