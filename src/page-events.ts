@@ -13,8 +13,6 @@ export const PAGE_TYPES: readonly PageType[] = [
   'checkout',
 ];
 
-export const isPageType = (v: unknown): v is PageType => PAGE_TYPES.includes(v as PageType);
-
 /** The reference's variant id for a product without variants. */
 export const NO_VARIANTS = 'no-variants';
 
@@ -37,7 +35,7 @@ export function pageEvents(input: DatacueConfig, warn: Warn): DatacueEvent[] {
     return ok;
   };
   if (type == 'editor preview') return [];
-  if (!isPageType(type)) return bad('page_type', PAGE_TYPES.join(' | '), type, 'nothing sent'), [];
+  if (!PAGE_TYPES.includes(type as PageType)) return bad('page_type', PAGE_TYPES.join(' | '), type, 'nothing sent'), [];
   const view: Record<string, unknown> = { type: 'pageview', subtype: type };
   const events = [view];
   if (type == 'search') {
