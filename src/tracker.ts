@@ -269,8 +269,8 @@ export function createTracker(): Tracker {
     identify: (id, p) =>
       safely(() => {
         userId = readUserId(id, warn);
-        if (p !== undefined && !isObject(p)) warn(expected('profile', 'an object', p, 'ignored'));
         profile = isObject(p) ? p : undefined;
+        if (!profile && p !== undefined) warn(expected('profile', 'an object', p, 'ignored'));
       }),
     // A third argument (`now`, for the page's own event) only sends before the next paint instead of after it.
     track: emit,
