@@ -3,8 +3,7 @@ import { attempt } from './attempt.js';
 
 const memory = new Map<string, string>();
 
-export const read = (key: string): string | null =>
-  attempt(() => localStorage.getItem(key)) ?? memory.get(key) ?? null;
+export const read = (key: string): string | undefined => attempt(() => localStorage.getItem(key)) ?? memory.get(key);
 
 export function write(key: string, value: string): void {
   memory.set(key, value);
