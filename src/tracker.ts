@@ -52,10 +52,6 @@ const guarded = <T>(fn: () => Promise<T>): Promise<T | null> =>
     return null;
   });
 
-/** The page a page event stands for: pageviews and searches, also when sent through track(). */
-const pageOf = (e: DatacueEvent): PageType | undefined =>
-  e.type == 'pageview' ? e.subtype : e.type == 'search' ? e.type : undefined;
-
 /** False under Node (server-side rendering, tests): there is no page to track. */
 export const inBrowser = 'window' in globalThis;
 
@@ -168,7 +164,8 @@ export function createTracker(): Tracker {
       const at = Date.now();
       const data = normalize(event, warn) as DatacueEvent;
       const user = { user_id: userId, profile };
-      const page_type = pageOf(data);
+      // The page a page event stands for: pageviews and searches, also when sent through track().
+      const page_type: PageType | undefined = data.type == 'pageview' ? data.subtype : data.type == 'search' ? data.type : undefined;
       // Held back by consent; the id is read (and its cookie written) only once it is granted. A page event goes
       // first on a grant: its answer is what the widgets render.
       const response = consent.wait(
