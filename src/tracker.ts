@@ -237,7 +237,8 @@ export function createTracker(): Tracker {
     // What a config leaves out stays as the first config set it (single-page routes name only the page).
     // A config without api_key keeps the key already set; with none set yet, its absence is reported here.
     if ('api_key' in config || !auth) keyReported = !(auth = readAuthorization(config['api_key'], warn));
-    if ('options' in config) options = { ...options, ...readOptions(config['options'], warn) };
+    // Absent options (readOptions reads them as none, quietly) leave those already set as they are.
+    options = { ...options, ...readOptions(config['options'], warn) };
     // A config without options.consent keeps a state already decided (single-page routes, a queued consent()).
     consent.configure((config['options'] as Options | undefined)?.consent, (globalThis.navigator as { globalPrivacyControl?: unknown } | undefined)?.globalPrivacyControl);
     if ('user_id' in config) {
