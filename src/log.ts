@@ -6,7 +6,7 @@ export const PREFIX = 'datacue:';
 export type Level = 'log' | 'warn' | 'error';
 
 /** Prints without ever throwing into the page (a console can be missing or patched). */
-export const say = (level: Level, ...parts: unknown[]): void => void attempt(() => console[level](PREFIX, ...parts));
+export const say = (level: Level, ...parts: unknown[]): void => attempt(() => console[level](PREFIX, ...parts));
 
 export type Warn = (message: string) => void;
 export const warn: Warn = (message) => say('warn', message);
