@@ -3,6 +3,6 @@ export function attempt<T>(fn: () => T): T | undefined {
   try {
     return fn();
   } catch {
-    return undefined;
+    // undefined, by falling off the end
   }
 }
