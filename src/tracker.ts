@@ -215,10 +215,11 @@ export function createTracker(): Tracker {
 
   function publish(page: PageRecommendations) {
     latest = page;
-    listeners.forEach((listener) => notify(listener, page));
+    listeners.forEach(notify);
   }
 
-  const notify = (listener: RecommendationsListener, page: PageRecommendations) => safely(() => listener(page));
+  /** Hands a listener the latest page's recommendations (set before any call: by publish, or as onRecommendations checks). */
+  const notify = (listener: RecommendationsListener) => safely(() => listener(latest!));
 
   function configure(source: () => unknown, optional?: boolean): DatacueConfig | undefined {
     let config: unknown;
@@ -282,7 +283,7 @@ export function createTracker(): Tracker {
     // A listener that is not a function is reported (by `notify`) when it is called, like one that throws.
     onRecommendations(listener) {
       listeners.add(listener);
-      if (latest) notify(listener, latest);
+      if (latest) notify(listener);
       return () => listeners.delete(listener);
     },
   };
