@@ -52,15 +52,15 @@ export function createConsent(warn: Warn, erase: () => void, limits: { count: nu
   const release = () => queue.splice(0).forEach(pass);
 
   function pass(e: Entry) {
-    if (state === 'granted') e[1](e[0]());
-    else if (state === 'denied' || queue.length >= limits.count || queue.reduce((n, q) => n + q[2], e[2]) > limits.bytes) e[1](null);
+    if (state == 'granted') e[1](e[0]());
+    else if (state == 'denied' || queue.length >= limits.count || queue.reduce((n, q) => n + q[2], e[2]) > limits.bytes) e[1](null);
     else queue.push(e);
   }
 
   function to(next: ConsentState) {
     state = next;
-    if (next === 'denied') forget();
-    if (next === 'granted') {
+    if (next == 'denied') forget();
+    if (next == 'granted') {
       // The page's own event first: the newest page event (a single-page store's current route), else the oldest
       // event. The rest stay queued, so a denial or forget() meanwhile drops them, until it has settled: its answer,
       // which the widgets render, never queues behind them.

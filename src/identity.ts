@@ -13,7 +13,7 @@ const VALID = /^[\w-]{8,64}$/;
 export function anonymousId(): string {
   const cookie = attempt(() => document.cookie.match(/\bdatacue_aid=([\w-]+)/)?.[1]);
   const id = [cookie, read(ID_KEY)].find((v) => v && VALID.test(v)) || randomId();
-  attempt(() => (document.cookie = `${ID_KEY}=${id}; max-age=31536000; path=/; SameSite=Lax${location.protocol === 'https:' ? '; Secure' : ''}`));
+  attempt(() => (document.cookie = `${ID_KEY}=${id}; max-age=31536000; path=/; SameSite=Lax${location.protocol == 'https:' ? '; Secure' : ''}`));
   write(ID_KEY, id);
   return id;
 }

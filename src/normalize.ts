@@ -4,7 +4,7 @@ import { expected, type Warn } from './log.js';
 const ID_KEY = /(^|_)ids?$|^variant$/;
 const NUMBER_KEY = /^(price|full_price|unit_price|quantity|stock)$/;
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v == 'object' && v != null && !Array.isArray(v);
 export { isObject };
 
 /**
@@ -24,7 +24,7 @@ export function normalize(value: unknown, warn: Warn, path = '', key = ''): unkn
   }
   if (typeof value === 'string' && NUMBER_KEY.test(key)) {
     const n = +value; // as Number(value) does, two bytes fewer
-    const ok = value.trim() !== '' && Number.isFinite(n);
+    const ok = value.trim() != '' && Number.isFinite(n);
     warn(expected(path, 'a number', value, ok ? 'sent as one' : 'left out'));
     return ok ? n : undefined;
   }

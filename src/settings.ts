@@ -40,7 +40,7 @@ export function readOptions(value: unknown, warn: Warn): Options {
   }
   for (const [key, type] of Object.entries(OPTION_TYPES)) {
     const v = value[key];
-    if (typeof v === type) out[key] = v;
+    if (typeof v == type) out[key] = v;
     else if (v !== undefined) warn(expected(`options.${key}`, `a ${type}`, v, 'ignored'));
   }
   return out;

@@ -184,7 +184,7 @@ export function createTracker(): Tracker {
               try {
                 const e = entry('');
                 waiting.set(e.id, (r) => (r instanceof DatacueError ? reject(r) : resolve(r)));
-                if (consent.state === 'granted' && anonId === id) void first(e, id);
+                if (consent.state == 'granted' && anonId == id) void first(e, id);
                 else settle(e.id, null);
               } catch (x) {
                 reject(x);
@@ -245,7 +245,7 @@ export function createTracker(): Tracker {
     if ('user_id' in config) {
       const before = userId;
       userId = readUserId(config['user_id'], warn);
-      if (userId !== before) profile = undefined;
+      if (userId != before) profile = undefined;
     }
     return config as DatacueConfig;
   }
