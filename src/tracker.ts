@@ -127,10 +127,10 @@ export function createTracker(): Tracker {
   /** The first attempt goes straight out; only a retryable failure loads the outbox. */
   async function first(e: Entry, id: string) {
     const reply = await send(e);
-    // Kept only while the visitor `id` it carries is still the visitor's, up to the moment it is stored (the outbox may
-    // have to load first): consent withdrawn or forget() erases it, and the next event may already carry a new one.
-    const ours = () => anonId == id;
-    if (reply && ours()) {
+    // Kept only while the visitor `id` it carries is still the visitor's (anonId == id), checked again when it is stored
+    // (the outbox may have to load first): consent withdrawn or forget() erases it, and the next event may already
+    // carry a new one.
+    if (reply && anonId == id) {
       // Kept at once, as a deferred event any later page load sends (page ''), with the wait the server asked for: the
       // page may go away before the outbox has loaded and stored it (which then drops this copy), or the outbox may be
       // unreachable (offline?). An answer is kept before anything else runs; a network failure after a task, so that
@@ -139,7 +139,7 @@ export function createTracker(): Tracker {
       e.retryAfter = reply.retryAfter;
       if (reply.status) defer(e);
       else setTimeout(defer, 0, e);
-      await outbox().then<unknown, void>((o) => ours() && o.failed(e, reply), () => gave(e.id, reply));
+      await outbox().then<unknown, void>((o) => anonId == id && o.failed(e, reply), () => gave(e.id, reply));
     }
   }
 
