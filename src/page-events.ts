@@ -58,7 +58,8 @@ export function pageEvents(input: DatacueConfig, warn: Warn): DatacueEvent[] {
     const id = c['category_id'] ?? c['category_name'];
     if (!need('category_id', id)) return [];
     view['category_id'] = id;
-    view['category_name'] = c['category_name'] ?? (isObject(update) ? update['name'] : undefined);
+    // `update` is JSON: nothing but an object has a name.
+    view['category_name'] = c['category_name'] ?? (update as { name?: unknown } | undefined)?.name;
     if (isObject(update)) view['category_update'] = update;
     else if (update !== undefined) bad('category_update', 'an object', update);
   }
