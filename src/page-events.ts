@@ -65,17 +65,19 @@ export function pageEvents(input: DatacueConfig, warn: Warn): DatacueEvent[] {
   }
   if (type == 'order confirmation') {
     const id = (view['order_id'] = c['order_id']);
-    const details = c['order_details'];
-    const status = isObject(details) && details['order_status'];
+    // JSON, so a field of anything but an object reads as undefined (null's, through ?.).
+    const details = c['order_details'] as Partial<Record<'cart' | 'order_status' | 'timestamp', unknown>> | null | undefined;
+    const cart = details?.cart;
+    const status = details?.order_status;
     // Keys left undefined are not in the JSON that is sent.
     if (details === undefined) {
       // a backend order: the pageview alone
-    } else if (!isObject(details) || !Array.isArray(details['cart']))
-      bad('order_details.cart', 'an array of line items', isObject(details) ? details['cart'] : details, 'order not sent');
+    } else if (!Array.isArray(cart))
+      bad('order_details.cart', 'an array of line items', isObject(details) ? cart : details, 'order not sent');
     // The reference: "Orders cannot be cancelled via the browser or frontend".
     else if (status != null && status != 'completed')
       bad('order_details.order_status', "'completed'", status, 'order not sent');
-    else if (need('order_id')) events.push({ type: 'order', subtype: 'completed', order_id: id, cart: details['cart'], timestamp: details['timestamp'] });
+    else if (need('order_id')) events.push({ type: 'order', subtype: 'completed', order_id: id, cart, timestamp: details?.timestamp });
   }
   // track() normalizes every event it sends (numeric ids, string amounts), these included.
   return events as unknown as DatacueEvent[];
