@@ -162,3 +162,43 @@ test('a page type remembered with three sections whose next answer fails: its bo
   expect(await page.evaluate(() => window.shifts)).toEqual([]);
   expect(errors).toEqual([]);
 });
+
+// A shopper who scrolls while a remembered page's answer is on its way stays where they are, whatever the answer: the
+// widgets measure what they drew without the page getting shorter than where the shopper has scrolled to.
+for (const [name, viewport] of [['phone', { width: 390, height: 844 }], ['laptop', { width: 1280, height: 800 }]] as const) {
+  for (const [what, first, next] of [
+    ['fails', answers[''], { status: 400, body: { message: 'no' } }],
+    ['has one section', answers[''], { status: 200, body: answers.related }],
+    // Taller than remembered: the box grows above the view, which scroll anchoring keeps still.
+    ['has three sections', answers.related, { status: 200, body: answers[''] }],
+  ] as const) {
+    test(`at ${name} size, scrolled down a remembered page whose late answer ${what}: the view stays where the shopper scrolled`, async ({ page, site, api, errors }) => {
+      await serveImages(page);
+      await page.setViewportSize(viewport);
+      let second = false;
+      api.respond((req) => (req.json?.event?.type === 'pageview' ? (second ? next : { status: 200, body: first }) : undefined));
+      const home = (path: string) => site.page(path, storePage(api.url, 'home', '<header><h1>Store</h1></header><div data-dc-products=""></div><footer style="height:600px">Store content</footer>'));
+      await page.goto(home('/home-1'));
+      await expect(page.locator('.dc-card')).toHaveCount(first === answers[''] ? 24 : 8);
+      second = true;
+      const answers2 = await holdAnswers(page, `${api.url}**`);
+      await page.goto(home('/home-2'));
+      await page.waitForLoadState('load');
+      // Down to the end of the page: the footer in view, the held box above it.
+      const bottom = await page.evaluate(() => {
+        scrollTo(0, document.documentElement.scrollHeight);
+        return scrollY;
+      });
+      expect(bottom).toBeGreaterThan(100);
+      const footerTop = () => page.evaluate(() => Math.round(document.querySelector('footer')!.getBoundingClientRect().top));
+      const before = await footerTop();
+      answers2.release();
+      await api.waitFor(2);
+      await page.waitForLoadState('networkidle');
+      await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+      // What the shopper sees stays where it was (the page may scroll under it, as scroll anchoring does).
+      expect(await footerTop()).toBe(before);
+      expect(errors).toEqual([]);
+    });
+  }
+}

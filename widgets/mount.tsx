@@ -168,6 +168,11 @@ export function mount(datacue: Tracker, options: MountOptions = {}): Mounted {
     // a page it has nothing for) while the tracker keeps the visitor's id (a denial deletes it before this runs).
     const allowed = page?.response || attempt(() => document.cookie.includes(ID_KEY + '='));
     let memory = load();
+    // The document keeps its height while the boxes are measured without theirs: shorter than where the shopper has
+    // scrolled to, it would have the browser pull the view back up.
+    const doc = document.documentElement.style;
+    const was = doc.minHeight;
+    doc.minHeight = `${document.documentElement.scrollHeight}px`;
     els.forEach((el) => held.has(el) && (el.style.minHeight = ''));
     const heights = els.map((el) => [el.offsetWidth, el.offsetHeight] as const);
     els.forEach((el, i) => {
@@ -179,6 +184,7 @@ export function mount(datacue: Tracker, options: MountOptions = {}): Mounted {
       if (kept > h) held.set(el, kept), (el.style.minHeight = `${kept}px`);
       else held.delete(el);
     });
+    doc.minHeight = was;
     if (allowed) save(memory);
   };
 
