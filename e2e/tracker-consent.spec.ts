@@ -504,6 +504,32 @@ test('forget() while the outbox loads to keep a failed page event (503): the eve
   expect(errors).toEqual([]);
 });
 
+// Without IndexedDB (blocked, or a private window that refuses it) the outbox keeps a retry in memory; a denial or
+// forget() drops it there too, and a grant after that starts afresh rather than sending it.
+for (const [name, withdraw] of [
+  ['consent("denied")', () => window.datacue.consent('denied')],
+  ['forget()', () => window.datacue.forget()],
+  ['consent("denied") then consent("granted")', () => (window.datacue.consent('denied'), window.datacue.consent('granted'))],
+] as const) {
+  test(`no IndexedDB, a retry waiting in memory, then ${name}: the retry is never sent`, async ({ page, site, api, errors }) => {
+    await page.addInitScript(() => Object.defineProperty(window, 'indexedDB', { get: () => undefined }));
+    // The page event fails once; its retry is due 2 s later.
+    api.respond((_req, i) => (i === 0 ? { status: 503, body: { message: 'busy' }, headers: { 'Retry-After': '2' } } : undefined));
+    const loaded = page.waitForResponse((r) => r.url().endsWith('/datacue-outbox.js'));
+    await page.goto(storePage(site, api, '/'));
+    await api.waitFor(1);
+    await loaded;
+    // The outbox has taken the event (its script ran, then a task or two).
+    await page.waitForFunction(() => [...document.scripts].some((s) => s.src.endsWith('/datacue-outbox.js')));
+    await page.evaluate(() => new Promise((done) => setTimeout(done, 200)));
+    await page.evaluate(withdraw);
+    // Past the retry's due time, with room to spare.
+    await page.evaluate(() => new Promise((done) => setTimeout(done, 3500)));
+    expect(api.received).toHaveLength(1);
+    expect(errors).toEqual([]);
+  });
+}
+
 test('widgets while pending, then consent denied: the static banner stays, nothing moves (no layout shift)', async ({ page, site, api, errors }) => {
   await serveImages(page);
   await page.addInitScript(() => {

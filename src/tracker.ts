@@ -117,7 +117,12 @@ export function createTracker(): Tracker {
   /** The outbox, loaded the first time an event waits (most pages never load it). */
   const outbox = () =>
     (box ||= loadOutbox().then(
-      (start) => start({ me, send, gave, page: () => pageId }),
+      (start) => {
+        // A denial or forget() lets this outbox go (a new one serves a later grant): what it still holds in memory
+        // (no IndexedDB) was dropped with it, and is never sent.
+        const mine = box;
+        return start({ me, send: async (e) => (box == mine ? send(e) : undefined), gave, page: () => pageId });
+      },
       (e) => {
         box = undefined;
         throw e;
