@@ -32,6 +32,11 @@ describe('prices', () => {
     expect(priceFormatter('es-CL', 'CLP')(12990)).toBe('$12.990');
     expect(priceFormatter('en-US', 'not a currency')(5)).toBe((5).toLocaleString());
   });
+  it('reads a POSIX locale (en_US), and keeps the currency with a locale Intl refuses', () => {
+    expect(priceFormatter('en_US', 'USD')(1299)).toBe('$1,299.00');
+    expect(priceFormatter('de_DE', 'EUR')(1299)).toBe(new Intl.NumberFormat('de-DE', { style: 'currency', currency: 'EUR' }).format(1299));
+    expect(priceFormatter('not a locale!', 'EUR')(5)).toBe(new Intl.NumberFormat(undefined, { style: 'currency', currency: 'EUR' }).format(5));
+  });
   it('marks a discount only when the full price is higher', () => {
     expect(discountPercent(80, 100)).toBe(20);
     expect(discountPercent(100, 100)).toBeUndefined();

@@ -8,12 +8,14 @@ export function toAmount(value: unknown): number | undefined {
 }
 
 /**
- * Formats amounts: with the store's money format when it has one, else for the locale and currency (a bad locale or
- * currency falls back to plain).
+ * Formats amounts: with the store's money format when it has one, else for the locale and currency. A locale written
+ * the POSIX way (`en_US`, as some platforms do) is read as `en-US`; one Intl still refuses gives the browser's, so the
+ * price keeps its currency. A bad currency falls back to plain.
  */
 export function priceFormatter(locale: string | undefined, currency: string, moneyFormat?: string): (amount: number) => string {
   if (moneyFormat) return (amount) => formatMoney(moneyFormat, amount);
-  const format = attempt(() => new Intl.NumberFormat(locale, { style: 'currency', currency }));
+  const make = (tag?: string) => attempt(() => new Intl.NumberFormat(tag, { style: 'currency', currency }));
+  const format = make(locale?.replace(/_/g, '-')) ?? make();
   return format ? (amount) => format.format(amount) : (amount) => amount.toLocaleString();
 }
 
