@@ -113,6 +113,14 @@ export const BANNERS = [
     response: (url) => (url.endsWith('/collect') ? BANNER_ANSWER : undefined),
   },
   {
+    // As the README advises for a static banner above the fold: the browser asks for it while the scripts load.
+    name: 'DataCue (ours) personalised banner, static banner preloaded',
+    scripts: WIDGETS[0].scripts,
+    head: `<link rel="preload" as="image" href="/img/banner-static.png" fetchpriority="high">${WIDGETS[0].head}`,
+    container: '<div data-dc-banners data-dc-static-img="/img/banner-static.png" data-dc-static-link="/sale"></div>',
+    response: (url) => (url.endsWith('/collect') ? BANNER_ANSWER : undefined),
+  },
+  {
     name: 'plain <img> banner',
     scripts: {},
     head: '<style>.banners{display:grid;grid-template-columns:2fr 5fr 2fr;gap:16px;margin:16px 0}.banners a{grid-column:2}.banners img{display:block;width:100%;height:auto;aspect-ratio:5/3}@media (max-width:640px){.banners{grid-template-columns:1fr 1fr}.banners a{grid-column:1/-1}}</style>',

@@ -1,7 +1,7 @@
 // The store's pages, each with the config object of its page type (reference: "Store Frontend").
 // A handler gets the request's context and returns {status, html} or {status, location} (a redirect).
 import { html } from '../shared/html.mjs';
-import { categoryById, productById, productBySlug, search, variantOf } from '../shared/catalog.mjs';
+import { categoryById, productById, productBySlug, search, STATIC_BANNER, variantOf } from '../shared/catalog.mjs';
 import { cartTotal } from '../shared/cart.mjs';
 import {
   cartBody,
@@ -31,12 +31,12 @@ import { datacueConfig, layout, loginMarker, storeScript, trackingTags } from '.
 export const taggedReply = (ctx, reply) => (ctx.justLoggedIn ? { ...reply, cookies: [cookie(LOGIN_COOKIE, null)] } : reply);
 
 /** A store page: its config, the layout, and the user, cart and consent from the request. */
-const storePage = (ctx, { status = 200, title, page, body, userId = ctx.user, term }) =>
+const storePage = (ctx, { status = 200, title, page, body, userId = ctx.user, term, preload = '' }) =>
   taggedReply(ctx, {
     status,
     html: layout({
       title,
-      head: html`${loginMarker(ctx)}${storeScript()}${trackingTags(datacueConfig(userId, page, ctx.consent))}`,
+      head: html`${loginMarker(ctx)}${preload}${storeScript()}${trackingTags(datacueConfig(userId, page, ctx.consent))}`,
       body,
       user: ctx.user,
       cart: ctx.cart,
@@ -51,7 +51,9 @@ const storePage = (ctx, { status = 200, title, page, body, userId = ctx.user, te
  */
 const untrackedPage = (ctx, { status = 200, title, body }) => ({ status, html: layout({ title, head: '', body, user: ctx.user, cart: ctx.cart }) });
 
-export const home = (ctx) => storePage(ctx, { title: 'Home', page: homeConfig(), body: homeBody() });
+// The static banner opens the page: preloaded, as the README advises, so the browser asks for it while the tags load.
+const bannerPreload = html`<link rel="preload" as="image" href="${STATIC_BANNER.photo_url}" fetchpriority="high">`;
+export const home = (ctx) => storePage(ctx, { title: 'Home', page: homeConfig(), body: homeBody(), preload: bannerPreload });
 
 export function category(ctx, id) {
   const found = categoryById(id);
