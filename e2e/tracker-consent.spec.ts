@@ -106,7 +106,7 @@ test("pending: nothing stored or sent; granting sends this page's event first, t
   await page.evaluate(() => window.datacue.consent('granted'));
   await api.waitFor(3);
   await settle(page);
-  // The page's event first, then the rest in the order they were made.
+  // The page's event first (and alone until answered), then the rest in the order they were made.
   expect(events(api)).toEqual(['pageview/product', 'wishlist/add', 'login/']);
   expect(new Set(api.received.map((r) => r.json.user.anonymous_id)).size).toBe(1);
   const id = api.received[0]!.json.user.anonymous_id;
@@ -124,23 +124,6 @@ test("pending: nothing stored or sent; granting sends this page's event first, t
   expect(errors).toEqual([]);
 });
 
-test('pending on an order confirmation page, then granted: the order event leaves at once, not after the page event\'s answer (a shopper who accepts and leaves keeps the order)', async ({ page, site, api, errors }) => {
-  const requests = requestsTo(page, api);
-  const order = { order_id: 'O1', order_details: { cart: [{ product_id: 'p1', variant_id: 'v1', quantity: 1, unit_price: 5, currency: 'USD' }] } };
-  await page.goto(storePage(site, api, '/', { consent: 'pending', page_type: 'order confirmation', extra: order }));
-  const answers = await holdAnswers(page, api.url);
-  await settle(page);
-  expect(requests).toEqual([]);
-  await page.evaluate(() => window.datacue.consent('granted'));
-  // Both out while the page event's answer is still held back.
-  await expect.poll(() => requests.filter((r) => r.startsWith('POST')).map((r) => JSON.parse(r.slice(5)).event.type)).toEqual(['pageview', 'order']);
-  answers.release();
-  await api.waitFor(2);
-  await settle(page);
-  expect(events(api).sort()).toEqual(['order/completed', 'pageview/order confirmation']);
-  expect(errors).toEqual([]);
-});
-
 test("pending while a single-page store changes route, then granted: the current route's event first; its answer is drawn", async ({ page, site, api, errors }) => {
   api.respond((req) => (req.json.event.type === 'pageview' ? { status: 200, body: { related_product_skus: [{ product_id: req.json.event.subtype }] } } : undefined));
   await page.goto(storePage(site, api, '/', { consent: 'pending' }));
@@ -151,7 +134,7 @@ test("pending while a single-page store changes route, then granted: the current
   await page.evaluate(() => window.datacue.consent('granted'));
   await api.waitFor(3);
   await settle(page);
-  // The route on screen first, then the earlier routes in order.
+  // The route on screen first (and alone until answered), then the earlier routes in order.
   expect(events(api)).toEqual(['pageview/product', 'pageview/home', 'pageview/category']);
   // Only the current route's answer reaches the widgets: the earlier routes' answers are dropped.
   expect(await page.evaluate(() => window.seen)).toEqual([{ page_type: 'product', response: { related_product_skus: [{ product_id: 'product' }] } }]);

@@ -62,12 +62,14 @@ export function createConsent(warn: Warn, erase: () => void, limits: { count: nu
     if (next == 'denied') forget();
     if (next == 'granted') {
       // The page's own event first: the newest page event (a single-page store's current route), else the oldest
-      // event. Its request leaves as it runs, so its answer, which the widgets render, never queues behind the rest;
-      // they follow at once (not after that answer: a shopper who accepts and leaves at once must not lose an order
-      // event that waited).
+      // event. The rest stay queued, so a denial or forget() meanwhile drops them, until it has settled: its answer,
+      // which the widgets render, never queues behind them.
       const [head] = queue.splice(queue.reduce((last, e, i) => (e[3] ? i : last), 0), 1);
-      if (head) head[1](head[0]());
-      release();
+      if (head) {
+        const result = head[0]();
+        head[1](result);
+        Promise.resolve(result).then(release, release);
+      }
     }
   }
 

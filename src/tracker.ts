@@ -202,9 +202,6 @@ export function createTracker(): Tracker {
         JSON.stringify(data).length,
         page_type,
       );
-      // Run later (it waited for consent), it leaves after the paint like any event: a grant comes from a click, and the
-      // events that waited then go out in the order consent releases them.
-      now = false;
       // A page event's answer (null when it failed or consent is denied) is what the widgets render.
       if (page_type && !later) void (newest = response).catch(() => null).then((r) => newest == response && publish({ page_type, response: r }));
       return response;

@@ -28,7 +28,7 @@ function setup(limits: { count: number; bytes: number } = LIMITS) {
 
 const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
 
-/** Pending with the page's event and `a` waiting, then granted: both run, the page's event first, and it stays in flight until `page.settle()`. */
+/** Pending with the page's event and `a` waiting, then granted: the page's event runs and stays in flight until `page.settle()`. */
 function grantedWithPageInFlight(fail = false) {
   const machine = setup();
   machine.consent.configure('pending', undefined);
@@ -177,14 +177,15 @@ describe('gating calls', () => {
 });
 
 describe('transitions', () => {
-  it("pending → granted: the page's event first, then at once (not after its answer) what waited, in order, each once", async () => {
+  it("pending → granted: the page's event first, then (once it settled) what waited, in order, each once", async () => {
     const { consent, log, call } = setup();
     consent.configure('pending', undefined);
     call('click');
     const page = call('page', { first: true });
     call('login');
     consent.set('granted');
-    expect(log).toEqual(['run page', 'run click', 'run login']);
+    await tick();
+    expect(log).toEqual(['run page']);
     page.settle();
     await expect(page.result).resolves.toBe('page');
     await tick();
@@ -203,8 +204,11 @@ describe('transitions', () => {
     const product = call('product', { first: true });
     call('cart add');
     consent.set('granted');
-    expect(log).toEqual(['run product', 'run home', 'run click', 'run cart add']);
+    await tick();
+    expect(log).toEqual(['run product']);
     product.settle();
+    await tick();
+    expect(log).toEqual(['run product', 'run home', 'run click', 'run cart add']);
     home.settle();
     await expect(home.result).resolves.toBe('home');
   });
@@ -220,28 +224,42 @@ describe('transitions', () => {
     expect(log).toEqual(['run a', 'run b', 'run c']);
   });
 
-  it("calls made while the page's event is in flight run at once, after what waited", async () => {
+  it("calls made while the page's event is in flight run at once; what waited still follows the page's event", async () => {
     const { log, call, page } = grantedWithPageInFlight();
     call('b');
-    expect(log).toEqual(['run page', 'run a', 'run b']);
+    await tick();
+    expect(log).toEqual(['run page', 'run b']);
     page.settle();
     await tick();
-    expect(log).toEqual(['run page', 'run a', 'run b']);
+    expect(log).toEqual(['run page', 'run b', 'run a']);
   });
 
-  it("granted, then denied while the page's event is in flight: storage erased, later calls dropped", async () => {
-    const { consent, log, call, page } = grantedWithPageInFlight();
+  it("granted, then denied while the page's event is in flight: the rest are dropped, never run", async () => {
+    const { consent, log, page } = grantedWithPageInFlight();
+    await tick();
     consent.set('denied');
-    call('b');
     page.settle();
     await tick();
-    expect(log).toEqual(['run page', 'run a', 'erase', 'drop b']);
+    expect(log).toEqual(['run page', 'erase', 'drop a']);
   });
 
-  it('a page event that fails: its promise rejects as the call did, and the rest went all the same', async () => {
+  it("granted, then pending again while the page's event is in flight: the rest keep waiting", async () => {
+    const { consent, log, page } = grantedWithPageInFlight();
+    await tick();
+    consent.set('pending');
+    page.settle();
+    await tick();
+    expect(log).toEqual(['run page']);
+    consent.set('granted');
+    await tick();
+    expect(log).toEqual(['run page', 'run a']);
+  });
+
+  it('a page event that fails still lets the rest go, and its promise rejects as the call did', async () => {
     const { log, page } = grantedWithPageInFlight(true);
     page.settle();
     await expect(page.result).rejects.toThrow('page');
+    await tick();
     expect(log).toEqual(['run page', 'run a']);
   });
 
@@ -312,5 +330,14 @@ describe('forget()', () => {
     consent.forget();
     call('a');
     expect(log).toEqual(['erase', 'run a']);
+  });
+
+  it("drops what waits behind the page's event in flight", async () => {
+    const { consent, log, page } = grantedWithPageInFlight();
+    await tick();
+    consent.forget();
+    page.settle();
+    await tick();
+    expect(log).toEqual(['run page', 'erase', 'drop a']);
   });
 });
