@@ -163,28 +163,31 @@ export function mount(datacue: Tracker, options: MountOptions = {}): Mounted {
 
   /** The answer is drawn: remember each placeholder's height, and give up what it does not need but the part the
    *  shopper sees. */
-  const settle = (els: HTMLElement[], tops: number[]) => {
+  const settle = (els: HTMLElement[], tops: number[], bottom: number) => {
     // Stored only with the shopper's consent: with an answer (none comes without it), or with none (the API's 204 for
     // a page it has nothing for) while the tracker keeps the visitor's id (a denial deletes it before this runs).
     const allowed = page?.response || attempt(() => document.cookie.includes(ID_KEY + '='));
     let memory = load();
-    // The document keeps its height while the boxes are measured without theirs: shorter than where the shopper has
-    // scrolled to, it would have the browser pull the view back up.
+    // While the boxes are measured without their held height, the document stays as tall as what the window shows
+    // (`bottom`): shorter, the browser would pull the view back up from where the shopper has scrolled to.
     const doc = document.documentElement.style;
     const was = doc.minHeight;
-    doc.minHeight = `${document.documentElement.scrollHeight}px`;
-    els.forEach((el) => held.has(el) && (el.style.minHeight = ''));
-    const heights = els.map((el) => [el.offsetWidth, el.offsetHeight] as const);
-    els.forEach((el, i) => {
-      const [w, h] = heights[i]!;
-      memory = remember(memory, keyOf(i), { w, h });
-      const kept = keptHeight(tops[i]!, held.get(el) ?? 0, innerHeight);
-      // Still held, so that a later draw of the page (the answer came while it was parsed) measures the content
-      // without it, and does not remember the blank space kept as the placeholder's height.
-      if (kept > h) held.set(el, kept), (el.style.minHeight = `${kept}px`);
-      else held.delete(el);
-    });
-    doc.minHeight = was;
+    doc.minHeight = `${bottom}px`;
+    try {
+      els.forEach((el) => held.has(el) && (el.style.minHeight = ''));
+      const heights = els.map((el) => [el.offsetWidth, el.offsetHeight] as const);
+      els.forEach((el, i) => {
+        const [w, h] = heights[i]!;
+        memory = remember(memory, keyOf(i), { w, h });
+        const kept = keptHeight(tops[i]!, held.get(el) ?? 0, innerHeight);
+        // Still held, so that a later draw of the page (the answer came while it was parsed) measures the content
+        // without it, and does not remember the blank space kept as the placeholder's height.
+        if (kept > h) held.set(el, kept), (el.style.minHeight = `${kept}px`);
+        else held.delete(el);
+      });
+    } finally {
+      doc.minHeight = was;
+    }
     if (allowed) save(memory);
   };
 
@@ -205,6 +208,8 @@ export function mount(datacue: Tracker, options: MountOptions = {}): Mounted {
     const host = focused?.closest(PLACEHOLDER_SELECTOR);
     const els = all();
     const boxes = els.map((el) => el.getBoundingClientRect());
+    // Read while the layout is clean (before the draw): how far down the document the window shows.
+    const bottom = scrollY + innerHeight;
     each(els, (el, spec, i) => {
       if (spec.kind === 'invalid') report(spec.problem);
       const price = money(el, spec, locale, format);
@@ -227,7 +232,7 @@ export function mount(datacue: Tracker, options: MountOptions = {}): Mounted {
       render(<Widget spec={spec} response={response} sections={shown} view={view} />, el);
     });
     if (host && !focused!.isConnected) host.querySelector<HTMLElement>('[href]')?.focus();
-    if (current) safely(() => settle(els, boxes.map((b) => b.top)));
+    if (current) safely(() => settle(els, boxes.map((b) => b.top), bottom));
   };
 
   /** The dashboard's custom styles (a preview may change them), then the widgets. */
