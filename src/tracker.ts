@@ -115,19 +115,18 @@ export function createTracker(): Tracker {
   const gave = (id: string, why?: Reply) =>
     settle(id, why ? new DatacueError(why.status, `${serverMessage(why.data, why.status)}; kept for later`) : null);
   /** The outbox, loaded the first time an event waits (most pages never load it). */
-  const outbox = () =>
-    (box ||= loadOutbox().then(
-      (start) => {
-        // A denial or forget() lets this outbox go (a new one serves a later grant): what it still holds in memory
-        // (no IndexedDB) was dropped with it, and is never sent.
-        const mine = box;
-        return start({ me, send: async (e) => (box == mine ? send(e) : undefined), gave, page: () => pageId });
-      },
+  const outbox = () => {
+    const mine: Promise<Outbox> = (box ||= loadOutbox().then(
+      // A denial or forget() lets this outbox go (a new one serves a later grant), also while it loads: what it still
+      // holds in memory (no IndexedDB) was dropped with it, and is never sent.
+      (start) => start({ me, send: async (e) => (box == mine ? send(e) : undefined), gave, page: () => pageId }),
       (e) => {
         box = undefined;
         throw e;
       },
     ));
+    return mine;
+  };
 
   /** The first attempt goes straight out; only a retryable failure loads the outbox. */
   async function first(e: Entry, id: string) {
