@@ -202,7 +202,10 @@ export function createTracker(): Tracker {
         page_type,
       );
       // A page event's answer (null when it failed or consent is denied) is what the widgets render.
-      if (page_type && !later) void (newest = response).catch(() => null).then((r) => newest == response && publish({ page_type, response: r }));
+      if (page_type && !later) {
+        const show = (page: PageRecommendations) => newest == response && publish(page);
+        void (newest = response).then((r) => show({ page_type, response: r }), () => show({ page_type, response: null, failed: true }));
+      }
       return response;
     });
   }

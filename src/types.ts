@@ -251,6 +251,8 @@ export interface RecommendationsResponse {
 export interface PageRecommendations {
   page_type: PageType;
   response: RecommendationsResponse | null;
+  /** True when the page event failed (refused, or kept for a retry): null then says nothing about what the API has. */
+  failed?: boolean;
 }
 
 export type RecommendationsListener = (page: PageRecommendations) => void;

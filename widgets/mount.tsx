@@ -80,7 +80,7 @@ function recorder(datacue: Tracker, preview: () => boolean) {
  * re-renders in place). Only where there is a document: its callers check (server-side rendering).
  */
 export function mount(datacue: Tracker, options: MountOptions = {}): Mounted {
-  let page: { page_type: WidgetPageType; response: RecommendationsResponse | null } | undefined;
+  let page: { page_type: WidgetPageType; response: RecommendationsResponse | null; failed?: boolean } | undefined;
   // A single-page storefront's route: its page type, and while its new placeholders are drawn, those that stay.
   let routeType: unknown;
   let keep: Set<HTMLElement> | undefined;
@@ -165,8 +165,9 @@ export function mount(datacue: Tracker, options: MountOptions = {}): Mounted {
    *  shopper sees. */
   const settle = (els: HTMLElement[], tops: number[], bottom: number) => {
     // Stored only with the shopper's consent: with an answer (none comes without it), or with none (the API's 204 for
-    // a page it has nothing for) while the tracker keeps the visitor's id (a denial deletes it before this runs).
-    const allowed = page?.response || attempt(() => document.cookie.includes(ID_KEY + '='));
+    // a page it has nothing for) while the tracker keeps the visitor's id (a denial deletes it before this runs). Not
+    // after a failure, which says nothing of what the next page of its type gets.
+    const allowed = page?.response || (!page?.failed && attempt(() => document.cookie.includes(ID_KEY + '=')));
     let memory = load();
     // While the boxes are measured without their held height, the document stays as tall as what the window shows
     // (`bottom`): shorter, the browser would pull the view back up from where the shopper has scrolled to.
