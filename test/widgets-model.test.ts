@@ -34,6 +34,7 @@ describe('prices', () => {
   });
   it('reads a POSIX locale (en_US), and keeps the currency with a locale Intl refuses', () => {
     expect(priceFormatter('en_US', 'USD')(1299)).toBe('$1,299.00');
+    expect(priceFormatter('en_US.UTF-8', 'USD')(1299)).toBe('$1,299.00');
     expect(priceFormatter('de_DE', 'EUR')(1299)).toBe(new Intl.NumberFormat('de-DE', { style: 'currency', currency: 'EUR' }).format(1299));
     expect(priceFormatter('not a locale!', 'EUR')(5)).toBe(new Intl.NumberFormat(undefined, { style: 'currency', currency: 'EUR' }).format(5));
   });

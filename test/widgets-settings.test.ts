@@ -59,6 +59,10 @@ describe('settings: each key', () => {
       locale: 'es-CL',
     });
   });
+  it('a locale written the POSIX way (en_US, es_CL.UTF-8) is read as its language tag', () => {
+    expect(settingsOf({ locale: 'en_US' })).toEqual([expect.objectContaining({ locale: 'en-US' }), []]);
+    expect(settingsOf({ locale: 'es_CL.UTF-8' })).toEqual([expect.objectContaining({ locale: 'es-CL' }), []]);
+  });
   it('a button is shown only with show_button true and a caption', () => {
     expect(settingsOf({ cta_button: { show_button: false, caption: 'View' } })[0].button).toBeUndefined();
     expect(settingsOf({ cta_button: { caption: 'View' } })[0].button).toBeUndefined();

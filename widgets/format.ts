@@ -7,15 +7,17 @@ export function toAmount(value: unknown): number | undefined {
   return typeof n === 'number' && Number.isFinite(n) ? n : undefined;
 }
 
+/** A locale as some platforms write it (`en_US`, `en_US.UTF-8`) as the language tag Intl reads (`en-US`). */
+export const languageTag = (locale: string): string => locale.replace(/[.@].*/, '').replace(/_/g, '-');
+
 /**
- * Formats amounts: with the store's money format when it has one, else for the locale and currency. A locale written
- * the POSIX way (`en_US`, as some platforms do) is read as `en-US`; one Intl still refuses gives the browser's, so the
- * price keeps its currency. A bad currency falls back to plain.
+ * Formats amounts: with the store's money format when it has one, else for the locale and currency. A locale Intl
+ * refuses gives the browser's, so the price keeps its currency. A bad currency falls back to plain.
  */
 export function priceFormatter(locale: string | undefined, currency: string, moneyFormat?: string): (amount: number) => string {
   if (moneyFormat) return (amount) => formatMoney(moneyFormat, amount);
   const make = (tag?: string) => attempt(() => new Intl.NumberFormat(tag, { style: 'currency', currency }));
-  const format = make(locale?.replace(/_/g, '-')) ?? make();
+  const format = make(locale && languageTag(locale)) ?? make();
   return format ? (amount) => format.format(amount) : (amount) => amount.toLocaleString();
 }
 

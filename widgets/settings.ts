@@ -3,6 +3,7 @@
 import { attempt } from '../src/attempt.js';
 import { expected, type Warn } from '../src/log.js';
 import { isMoneyFormat, MONEY_FORMAT } from './money.js';
+import { languageTag } from './format.js';
 
 export type SectionName = 'related' | 'recent' | 'similar' | 'categories' | 'top';
 /** Also the default order of an empty `data-dc-products`. */
@@ -131,7 +132,7 @@ export function readSettings(config: unknown, warn: Warn): Settings {
   }
   settings.moneyFormat = read(config, 'config.money_format', MONEY_FORMAT, (v) => (isMoneyFormat(v) ? v : undefined));
   // A tag that is not well formed throws.
-  settings.locale = read(config, 'config.locale', 'a language tag', (v) => attempt(() => Intl.getCanonicalLocales(v as string)[0]));
+  settings.locale = read(config, 'config.locale', 'a language tag', (v) => attempt(() => Intl.getCanonicalLocales(languageTag(v as string))[0]));
   return settings;
 }
 
