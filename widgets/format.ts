@@ -8,7 +8,7 @@ export function toAmount(value: unknown): number | undefined {
 }
 
 /** A locale as some platforms write it (`en_US`, `en_US.UTF-8`) as the language tag Intl reads (`en-US`). */
-export const languageTag = (locale: string): string => locale.replace(/[.@].*/, '').replace(/_/g, '-');
+export const languageTag = (locale: string): string => locale.split(/[.@]/)[0]!.replace(/_/g, '-');
 
 /**
  * Formats amounts: with the store's money format when it has one, else for the locale and currency. A locale Intl
