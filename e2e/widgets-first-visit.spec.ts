@@ -178,32 +178,41 @@ for (const [name, viewport] of [['phone', { width: 390, height: 844 }], ['laptop
   for (const [what, first, next] of [
     ['fails', answers[''], { status: 400, body: { message: 'no' } }],
     ['has one section', answers[''], { status: 200, body: answers.related }],
-  ] as const) {
-    test(`at ${name} size, scrolled down a remembered page whose late answer ${what}: the view stays where the shopper scrolled`, async ({ page, site, api, errors }) => {
+    ['has three sections (remembered with one)', answers.related, { status: 200, body: answers[''] }],
+  ] as const) for (const past of [false, true]) {
+    // To the page's end, the held box's end in the window; or past the box (a long footer), the box above the window.
+    // (A box whose end is in the window and whose answer is taller than it held pushes what follows it down: the
+    // browser keeps the blank box's top still. Known, in the README's Page health.)
+    if (!past && first === answers.related) continue;
+    test(`at ${name} size, scrolled ${past ? 'past the held box' : 'to the end'} of a remembered page whose late answer ${what}: the view stays where the shopper scrolled`, async ({ page, site, api, errors }) => {
       await serveImages(page);
       await page.setViewportSize(viewport);
       let second = false;
       api.respond((req) => (req.json?.event?.type === 'pageview' ? (second ? next : { status: 200, body: first }) : undefined));
-      const home = (path: string) => site.page(path, storePage(api.url, 'home', '<header><h1>Store</h1></header><div data-dc-products=""></div><footer style="height:600px">Store content</footer>'));
+      const home = (path: string) => site.page(path, storePage(api.url, 'home', `<header><h1>Store</h1></header><div data-dc-products=""></div><footer style="height:${past ? 3000 : 600}px">Store content</footer>`));
       await page.goto(home('/home-1'));
       await expect(page.locator('.dc-card')).toHaveCount(first === answers[''] ? 24 : 8);
       second = true;
       const answers2 = await holdAnswers(page, `${api.url}**`);
       await page.goto(home('/home-2'));
       await page.waitForLoadState('load');
-      // Down to the end of the page: the footer in view, the held box above it.
-      const bottom = await page.evaluate(() => {
-        scrollTo(0, document.documentElement.scrollHeight);
+      const bottom = await page.evaluate((past) => {
+        const box = document.querySelector('[data-dc-products]')!.getBoundingClientRect();
+        scrollTo(0, past ? scrollY + box.bottom + 400 : document.documentElement.scrollHeight);
         return scrollY;
-      });
+      }, past);
       expect(bottom).toBeGreaterThan(100);
+      const boxNow = await page.evaluate(() => document.querySelector('[data-dc-products]')!.getBoundingClientRect().toJSON() as DOMRect);
+      expect(boxNow.top).toBeLessThan(0);
+      if (past) expect(boxNow.bottom).toBeLessThan(0);
+      else expect(boxNow.bottom).toBeGreaterThan(0);
       const footerTop = () => page.evaluate(() => Math.round(document.querySelector('footer')!.getBoundingClientRect().top));
       const before = await footerTop();
       answers2.release();
       await api.waitFor(2);
       await page.waitForLoadState('networkidle');
       await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
-      // What the shopper sees stays where it was (the page may scroll under it, as scroll anchoring does).
+      // What the shopper sees stays where it was (the page may scroll under it).
       expect(await footerTop()).toBe(before);
       expect(errors).toEqual([]);
     });

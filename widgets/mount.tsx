@@ -169,11 +169,12 @@ export function mount(datacue: Tracker, options: MountOptions = {}): Mounted {
     // after a failure, which says nothing of what the next page of its type gets.
     const allowed = page?.response || (!page?.failed && attempt(() => document.cookie.includes(ID_KEY + '=')));
     let memory = load();
-    // While the boxes are measured without their held height, the document stays as tall as what the window shows
-    // (`bottom`): shorter, the browser would pull the view back up from where the shopper has scrolled to.
-    const doc = document.documentElement.style;
-    const was = doc.minHeight;
-    doc.minHeight = `${bottom}px`;
+    // While the boxes are measured without their held height, a spacer keeps the document as tall as what the window
+    // shows (`bottom`): shorter, the browser would pull the view back up from where the shopper has scrolled to. Not a
+    // style of <html> or <body>: a change there stops the browser's scroll anchoring, which keeps the view still when a
+    // box above the window changes height.
+    const spacer = document.documentElement.appendChild(document.createElement('i'));
+    spacer.style.cssText = `position:absolute;top:${bottom}px;width:1px;height:1px`;
     try {
       els.forEach((el) => held.has(el) && (el.style.minHeight = ''));
       const heights = els.map((el) => [el.offsetWidth, el.offsetHeight] as const);
@@ -187,7 +188,7 @@ export function mount(datacue: Tracker, options: MountOptions = {}): Mounted {
         else held.delete(el);
       });
     } finally {
-      doc.minHeight = was;
+      spacer.remove();
     }
     if (allowed) save(memory);
   };
