@@ -244,3 +244,40 @@ test('reading a grid that fills the window while an image above it loads without
   expect(await card.evaluate((el) => el.getBoundingClientRect().top)).toBe(before);
   expect(errors).toEqual([]);
 });
+
+// Two placeholders on a remembered page, the shopper at its end: the one above the window grows (the browser's scroll
+// anchoring moves the view down with it) while the one in the window gets less than it held. The view stays.
+for (const [name, viewport] of [['phone', { width: 390, height: 844 }], ['laptop', { width: 1280, height: 800 }]] as const) {
+  test(`at ${name} size, at the end of a remembered page: a box above the window grows while the one in it gets less, and the view stays`, async ({ page, site, api, errors }) => {
+    await serveImages(page);
+    await page.setViewportSize(viewport);
+    const rows = (n: number) => Array.from({ length: n }, (_, i) => ({ name: `Room ${i}`, products: products(100 + 8 * i) }));
+    let second = false;
+    api.respond((req) =>
+      req.json?.event?.type === 'pageview'
+        ? { status: 200, body: second ? { related_categories: rows(3), recent_product_skus: [] } : { related_categories: rows(1), recent_product_skus: products(1) } }
+        : undefined,
+    );
+    const home = (path: string) =>
+      site.page(path, storePage(api.url, 'home', '<header><h1>Store</h1></header><div data-dc-products="categories"></div><section style="height:1200px">Store content</section><div data-dc-products="recent"></div><footer style="height:200px">Footer</footer>'));
+    await page.goto(home('/home-1'));
+    await expect(page.locator('.dc-card')).toHaveCount(16);
+    second = true;
+    const answers2 = await holdAnswers(page, `${api.url}**`);
+    await page.goto(home('/home-2'));
+    await page.waitForLoadState('load');
+    await page.evaluate(() => scrollTo(0, document.documentElement.scrollHeight));
+    const [a, b] = await page.evaluate(() => [...document.querySelectorAll('[data-dc-products]')].map((el) => el.getBoundingClientRect().toJSON() as DOMRect));
+    expect(a!.bottom).toBeLessThan(0);
+    expect(b!.bottom).toBeGreaterThan(0);
+    const footerTop = () => page.evaluate(() => Math.round(document.querySelector('footer')!.getBoundingClientRect().top));
+    const before = await footerTop();
+    answers2.release();
+    await api.waitFor(2);
+    await expect(page.locator('.dc-card')).toHaveCount(24);
+    await page.waitForLoadState('networkidle');
+    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+    expect(await footerTop()).toBe(before);
+    expect(errors).toEqual([]);
+  });
+}

@@ -163,18 +163,22 @@ export function mount(datacue: Tracker, options: MountOptions = {}): Mounted {
 
   /** The answer is drawn: remember each placeholder's height, and give up what it does not need but the part the
    *  shopper sees. */
-  const settle = (els: HTMLElement[], tops: number[], bottom: number) => {
+  const settle = (els: HTMLElement[], tops: number[], scrolled: number) => {
     // Stored only with the shopper's consent: with an answer (none comes without it), or with none (the API's 204 for
     // a page it has nothing for) while the tracker keeps the visitor's id (a denial deletes it before this runs). Not
     // after a failure, which says nothing of what the next page of its type gets.
     const allowed = page?.response || (!page?.failed && attempt(() => document.cookie.includes(ID_KEY + '=')));
     let memory = load();
     // While the boxes are measured without their held height, a spacer keeps the document as tall as what the window
-    // shows (`bottom`): shorter, the browser would pull the view back up from where the shopper has scrolled to. Not a
-    // style of <html> or <body>: a change there stops the browser's scroll anchoring, which keeps the view still when a
-    // box above the window changes height.
-    const spacer = document.documentElement.appendChild(document.createElement('i'));
-    spacer.style.cssText = `position:absolute;top:${bottom}px;width:1px;height:1px`;
+    // shows: shorter, the browser would pull the view back up from where the shopper has scrolled to. Where the window
+    // ends is read with the answers drawn and the boxes still held (that layout applies the browser's scroll anchoring
+    // for boxes above the window that grew). None at the top of the page (`scrolled`, read before the draw): nothing to
+    // pull back, no layout forced for it, and a page that fits the window gets no scrollbar while it is measured. Not
+    // a style of <html> or <body>: a change there stops scroll anchoring, which keeps the view still when a box above
+    // the window changes height.
+    const y = scrolled && scrollY;
+    const spacer = y ? document.documentElement.appendChild(document.createElement('i')) : undefined;
+    if (spacer) spacer.style.cssText = `position:absolute;top:${y + innerHeight - 1}px;width:1px;height:1px`;
     try {
       els.forEach((el) => held.has(el) && (el.style.minHeight = ''));
       const heights = els.map((el) => [el.offsetWidth, el.offsetHeight] as const);
@@ -188,7 +192,7 @@ export function mount(datacue: Tracker, options: MountOptions = {}): Mounted {
         else held.delete(el);
       });
     } finally {
-      spacer.remove();
+      spacer?.remove();
     }
     if (allowed) save(memory);
   };
@@ -210,8 +214,7 @@ export function mount(datacue: Tracker, options: MountOptions = {}): Mounted {
     const host = focused?.closest(PLACEHOLDER_SELECTOR);
     const els = all();
     const boxes = els.map((el) => el.getBoundingClientRect());
-    // Read while the layout is clean (before the draw): how far down the document the window shows.
-    const bottom = scrollY + innerHeight;
+    const scrolled = scrollY;
     each(els, (el, spec, i) => {
       if (spec.kind === 'invalid') report(spec.problem);
       const price = money(el, spec, locale, format);
@@ -234,7 +237,7 @@ export function mount(datacue: Tracker, options: MountOptions = {}): Mounted {
       render(<Widget spec={spec} response={response} sections={shown} view={view} />, el);
     });
     if (host && !focused!.isConnected) host.querySelector<HTMLElement>('[href]')?.focus();
-    if (current) safely(() => settle(els, boxes.map((b) => b.top), bottom));
+    if (current) safely(() => settle(els, boxes.map((b) => b.top), scrolled));
   };
 
   /** The dashboard's custom styles (a preview may change them), then the widgets. */
