@@ -1,10 +1,10 @@
 // What the widgets read from `window.datacueConfig`, and the dashboard's preview mode (DESIGN.md §7): its custom
 // styles and the events by which it hands the page a response to draw.
 import { attempt } from '../src/attempt.js';
-import { isData } from './settings.js';
+import { isObject } from '../src/normalize.js';
 
 /** An object of the config as it is; anything else (missing, a list, a string) as an empty one. */
-const orEmpty = (v: unknown): Record<string, unknown> => (isData(v) ? v : {});
+const orEmpty = (v: unknown): Record<string, unknown> => (isObject(v) ? v : {});
 
 /**
  * What the widgets take from the page's config: `page_type` (for the boxes held before the answer),

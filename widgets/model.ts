@@ -3,9 +3,10 @@
 import { attempt } from '../src/attempt.js';
 import type { PageType } from '../src/types.js';
 import { expected, type Warn } from '../src/log.js';
+import { isObject } from '../src/normalize.js';
 import { safeUrl } from './url.js';
 import { toAmount } from './format.js';
-import { isData, MAX_ITEMS, SECTION_NAMES, sectionSettings, type SectionName, type SectionSettings, type Settings } from './settings.js';
+import { MAX_ITEMS, SECTION_NAMES, sectionSettings, type SectionName, type SectionSettings, type Settings } from './settings.js';
 
 export { MAX_ITEMS, SECTION_NAMES, type SectionName };
 
@@ -76,7 +77,7 @@ function firstOf<T>(list: unknown, limit: number, read: (item: Data) => T | unde
   if (!Array.isArray(list)) return out;
   for (let i = 0; i < list.length && i < MAX_SCAN && out.length < limit; i++) {
     const item = list[i];
-    const model = isData(item) ? read(item) : undefined;
+    const model = isObject(item) ? read(item) : undefined;
     if (model) out.push(model);
   }
   return out;
@@ -87,7 +88,7 @@ export function product(item: Data, warn: Warn): ProductModel | undefined {
   const id = text(item['product_id']);
   const name = text(item['name']);
   if (!id || !name) return undefined;
-  const extra = isData(item['extra']) ? item['extra'] : {};
+  const extra = isObject(item['extra']) ? item['extra'] : {};
   const rating = item['rating'];
   const r = toAmount(rating);
   const stock = toAmount(item['stock']);
@@ -161,7 +162,7 @@ export interface ProductsRequest {
  * leave out, and sections left empty (null, missing, every product filtered out), are not returned at all.
  */
 export function sections(response: unknown, page: WidgetPageType, want: ProductsRequest, settings: Settings, seen: Set<string>, warn: Warn): SectionModel[] {
-  if (!isData(response)) return [];
+  if (!isObject(response)) return [];
   const order = settings.order ?? SECTION_NAMES;
   const names = want.section ? order.filter((n) => n === want.section) : order.filter((n) => onPage(n, page));
   // Marked as it is taken, so that a product listed twice in one list is shown once too (one card, one key).

@@ -9,7 +9,8 @@ import { priceFormatter } from './format.js';
 import { texts } from './titles.js';
 import { Widget } from './widget.js';
 import { clickSubtype, sections, type WidgetPageType } from './model.js';
-import { isData, readSettings } from './settings.js';
+import { readSettings } from './settings.js';
+import { isObject } from '../src/normalize.js';
 import { isMoneyFormat, MONEY_FORMAT } from './money.js';
 import { applyCustomStyles, EDITOR_RELOAD, EDITOR_UPDATED, storeConfig } from './editor.js';
 import { keptHeight, parseMemory, remember, reserveHeight, type Memory } from './reserve.js';
@@ -258,7 +259,7 @@ export function mount(datacue: Tracker, options: MountOptions = {}): Mounted {
     safely(() => {
       const detail = (e as CustomEvent<unknown>).detail;
       if (e.type === EDITOR_UPDATED) {
-        if (!isData(detail)) return report(expected(`${EDITOR_UPDATED} detail`, 'a response object', detail, 'ignored'));
+        if (!isObject(detail)) return report(expected(`${EDITOR_UPDATED} detail`, 'a response object', detail, 'ignored'));
         page = { page_type: 'editor preview', response: detail as RecommendationsResponse };
       }
       drawWithStyles();

@@ -2,6 +2,7 @@
 // each unusable value gives one message naming its key and the default is used instead. Pure.
 import { attempt } from '../src/attempt.js';
 import { expected, type Warn } from '../src/log.js';
+import { isObject } from '../src/normalize.js';
 import { isMoneyFormat, MONEY_FORMAT } from './money.js';
 import { languageTag } from './format.js';
 
@@ -55,8 +56,6 @@ export interface Settings {
 export const DEFAULT_SECTION: SectionSettings = { layout: 'carousel', size: MAX_ITEMS };
 export const DEFAULT_FIELDS: Field[] = ['price', 'full_price'];
 
-type Data = Record<string, unknown>;
-export const isData = (v: unknown): v is Data => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** "grid", "slider" or "carousel"; anything else undefined. */
 export const readLayout = (v: unknown): Layout | undefined => (v === 'grid' ? v : v === 'slider' || v === 'carousel' ? 'carousel' : undefined);
@@ -81,8 +80,8 @@ const SECTION_KEYS: [string, keyof SectionSettings, string, (v: unknown) => unkn
   ['size', 'size', `1 to ${MAX_ITEMS}`, whole(MAX_ITEMS)],
   ['title', 'title', 'text', str],
   ['items_per_page', 'perPage', '{mobile, desktop} of 1 to 12', (v) => {
-    const mobile = isData(v) ? readCount(v['mobile'] ?? DEFAULT_PER_PAGE.mobile, 12) : undefined;
-    const desktop = isData(v) ? readCount(v['desktop'] ?? DEFAULT_PER_PAGE.desktop, 12) : undefined;
+    const mobile = isObject(v) ? readCount(v['mobile'] ?? DEFAULT_PER_PAGE.mobile, 12) : undefined;
+    const desktop = isObject(v) ? readCount(v['desktop'] ?? DEFAULT_PER_PAGE.desktop, 12) : undefined;
     return mobile && desktop ? { mobile, desktop } : undefined;
   }],
 ];
@@ -96,13 +95,13 @@ export function readSettings(config: unknown, warn: Warn): Settings {
   // One key of an object: absent gives undefined; unusable gives one message and undefined.
   const read = <T>(from: unknown, path: string, what: string, parse: (v: unknown) => T | undefined): T | undefined => {
     const key = path.split('.').pop()!;
-    const v = isData(from) ? from[key] : undefined;
+    const v = isObject(from) ? from[key] : undefined;
     const out = v === undefined ? undefined : parse(v);
     if (v !== undefined && out === undefined) warn(expected(path, what, v, 'default used'));
     return out;
   };
   // Not an object: every key below reads as missing.
-  if (config != null && !isData(config)) warn(expected('config', 'an object', config, 'defaults used'));
+  if (config != null && !isObject(config)) warn(expected('config', 'an object', config, 'defaults used'));
 
   const list = read(config, 'config.sections', 'a list', (v) => (Array.isArray(v) ? v : undefined));
   if (list) {
@@ -124,7 +123,7 @@ export function readSettings(config: unknown, warn: Warn): Settings {
     Array.isArray(v) && v.every((f) => FIELDS.includes(f)) ? (v as Field[]) : undefined,
   ) ?? DEFAULT_FIELDS;
   settings.hideOutOfStock = read(config, 'config.hide_out_of_stock', 'true | false', (v) => (typeof v === 'boolean' ? v : undefined)) ?? true;
-  const cta = read(config, 'config.cta_button', 'an object', (v) => (isData(v) ? v : undefined));
+  const cta = read(config, 'config.cta_button', 'an object', (v) => (isObject(v) ? v : undefined));
   if (cta?.['show_button'] === true) {
     const text = (key: string) => read(cta, `config.cta_button.${key}`, 'text', str) || undefined;
     const button = { caption: text('caption'), buyCaption: text('buy_caption'), classes: text('classes') };
