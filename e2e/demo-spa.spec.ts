@@ -2,7 +2,7 @@
 // and widgets that re-render from each route's response.
 import { test, expect, anonymousId, eventsOf } from './support/demo-store';
 import { holdAnswers } from './support/hold-answers';
-import { watchShifts } from './support/shifts';
+import { painted, watchShifts } from './support/shifts';
 
 const pageEvents = (r: { type?: string }) => r.type === 'pageview' || r.type === 'search';
 
@@ -83,7 +83,7 @@ test('a new route of the SPA: its placeholders hold their boxes and show the sta
   answers.release();
   await expect(slot.locator('img')).toHaveCount(1);
   await expect(page.locator('[data-dc-products] .dc-section--top .dc-card').first()).toBeVisible();
-  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+  await painted(page);
   expect(await shifts()).toBe(before);
   expect(errors).toEqual([]);
 });

@@ -1,6 +1,7 @@
 // Consent and privacy (DESIGN.md §9) in a real browser: the cookies, localStorage and IndexedDB the page holds and
 // the requests it makes, for each consent state, GPC on and off, withdrawal, forget() and the async snippet.
 import { test, expect } from './support/fixtures';
+import { painted } from './support/shifts';
 import type { EventsApi, Site } from './support/servers';
 import { imagesDecoded } from './support/images';
 import { readmeSnippet } from './support/reference';
@@ -550,7 +551,7 @@ test('widgets while pending, then consent denied: the static banner stays, nothi
   });
   await expect.poll(() => page.evaluate(() => window.seen)).toEqual([{ page_type: 'home', response: null }]);
   // Two frames: whatever the response (none) changed has been laid out and painted.
-  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+  await painted(page);
   expect(await layout(page)).toEqual(before);
   const after = await page.evaluate((t) => (window as unknown as { shifts: [number, number][] }).shifts.filter(([at]) => at >= t), deniedAt);
   expect(after).toEqual([]);

@@ -2,8 +2,9 @@
 // holds its box before the answer, and a placeholder of every section holds down to the window's bottom edge, so the
 // store's content below it never moves in view. Layout facts only: the browser's layout-shift entries, never a timing.
 import { test, expect } from './support/fixtures';
+import type { Page } from '@playwright/test';
 import { serveImages } from './support/widgets-page';
-import { shiftsReported, watchShifts } from './support/shifts';
+import { painted, shiftsReported, watchShifts } from './support/shifts';
 import { answerLate, holdAnswers } from './support/hold-answers';
 
 const product = (i: number) => ({
@@ -20,6 +21,9 @@ const answers = {
 // The header's padding keeps its heading's margin inside it: a frame the browser paints while it is still parsing
 // (after the scripts in <head>) would otherwise show the body 21 px higher, a shift of the page's own.
 const STORE_STYLE = '<style>body{font-family:system-ui,sans-serif;margin:0 auto;max-width:1200px;padding:0 16px}header{height:120px;margin:0;padding:1px 0}</style>';
+
+/** Where the store's footer is in the window: what the shopper sees, which the widgets must not move. */
+const footerTop = (page: Page) => page.evaluate(() => Math.round(document.querySelector('footer')!.getBoundingClientRect().top));
 
 /** A store page of `pageType` with both tags in its <head>, sending to the test's events API. */
 const storePage = (eventsUrl: string, pageType: string, body: string, style = STORE_STYLE) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Store</title>
@@ -206,14 +210,13 @@ for (const [name, viewport] of [['phone', { width: 390, height: 844 }], ['laptop
       expect(boxNow.top).toBeLessThan(0);
       if (past) expect(boxNow.bottom).toBeLessThan(0);
       else expect(boxNow.bottom).toBeGreaterThan(0);
-      const footerTop = () => page.evaluate(() => Math.round(document.querySelector('footer')!.getBoundingClientRect().top));
-      const before = await footerTop();
+      const before = await footerTop(page);
       answers2.release();
       await api.waitFor(2);
       await page.waitForLoadState('networkidle');
-      await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+      await painted(page);
       // What the shopper sees stays where it was (the page may scroll under it).
-      expect(await footerTop()).toBe(before);
+      expect(await footerTop(page)).toBe(before);
       expect(errors).toEqual([]);
     });
   }
@@ -236,11 +239,11 @@ test('reading a grid that fills the window while an image above it loads without
   const card = page.locator('.dc-card').nth(12);
   // Down into the grid: the window shows cards only.
   await card.evaluate((el) => scrollTo(0, scrollY + el.getBoundingClientRect().top - 300));
-  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+  await painted(page);
   const before = await card.evaluate((el) => el.getBoundingClientRect().top);
   show();
   await expect.poll(() => page.evaluate(() => document.querySelector<HTMLImageElement>('img[src="/late.svg"]')!.getBoundingClientRect().height)).toBe(300);
-  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+  await painted(page);
   expect(await card.evaluate((el) => el.getBoundingClientRect().top)).toBe(before);
   expect(errors).toEqual([]);
 });
@@ -270,14 +273,13 @@ for (const [name, viewport] of [['phone', { width: 390, height: 844 }], ['laptop
     const [a, b] = await page.evaluate(() => [...document.querySelectorAll('[data-dc-products]')].map((el) => el.getBoundingClientRect().toJSON() as DOMRect));
     expect(a!.bottom).toBeLessThan(0);
     expect(b!.bottom).toBeGreaterThan(0);
-    const footerTop = () => page.evaluate(() => Math.round(document.querySelector('footer')!.getBoundingClientRect().top));
-    const before = await footerTop();
+    const before = await footerTop(page);
     answers2.release();
     await api.waitFor(2);
     await expect(page.locator('.dc-card')).toHaveCount(24);
     await page.waitForLoadState('networkidle');
-    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
-    expect(await footerTop()).toBe(before);
+    await painted(page);
+    expect(await footerTop(page)).toBe(before);
     expect(errors).toEqual([]);
   });
 }

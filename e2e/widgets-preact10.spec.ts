@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { test, expect } from './support/fixtures';
+import { painted } from './support/shifts';
 import { ROOT } from './support/servers';
 import { serveImages, SAMPLES } from './support/widgets-page';
 import { holdAnswers } from './support/hold-answers';
@@ -126,7 +127,7 @@ datacue.page({ page_type: 'home' });
   const before = api.received.length;
   await page.evaluate(() => (window as unknown as { app: { datacue: { page: (c: object) => Promise<unknown> } } }).app.datacue.page({ page_type: 'home' }));
   expect(api.received.length).toBe(before + 1);
-  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+  await painted(page);
   await expect(page.locator('#layout [data-dc-products] *, #view [data-dc-banners] *')).toHaveCount(0);
   expect(await page.locator('#layout [data-dc-products]').evaluate((el) => (el as HTMLElement).style.minHeight)).toBe('');
   expect(errors).toEqual([]);

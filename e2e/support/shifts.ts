@@ -45,6 +45,12 @@ export async function watchShifts(page: Page) {
 }
 
 
+/** Waits until what the page changed has been painted: the next frame and the one after it. */
+export const painted = (page: Page): Promise<unknown> =>
+  page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+
 /** Layout-shift entries reach observers after the frame that made them: waits for that frame and a moment more. */
-export const shiftsReported = (page: Page): Promise<unknown> =>
-  page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 50)))));
+export const shiftsReported = async (page: Page): Promise<unknown> => {
+  await painted(page);
+  return page.waitForTimeout(50);
+};
