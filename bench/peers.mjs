@@ -99,26 +99,27 @@ export const owner = (lib, origin) => {
 
 const BANNER_ANSWER = { main_banners: [{ banner_id: 'B1', name: 'Bathroom', photo_url: '/img/banner-b1.png', link: '/category/bathroom' }] };
 
+const STATIC_BANNER = '/img/banner-static.png';
+const OUR_BANNER = {
+  name: 'DataCue (ours) personalised banner',
+  scripts: WIDGETS[0].scripts,
+  head: WIDGETS[0].head,
+  container: `<div data-dc-banners data-dc-static-img="${STATIC_BANNER}" data-dc-static-link="/sale"></div>`,
+  response: (url) => (url.endsWith('/collect') ? BANNER_ANSWER : undefined),
+};
+
 /**
  * The banner page: our standard banners (the static banner, whose box the main banner the answer names takes) against
  * the same page with that main banner as a plain `<img>` of the same size and place (the row's middle column; full
  * width on a phone).
  */
 export const BANNERS = [
+  OUR_BANNER,
+  // As the README advises for a static banner above the fold: the browser asks for it while the scripts load.
   {
-    name: 'DataCue (ours) personalised banner',
-    scripts: WIDGETS[0].scripts,
-    head: WIDGETS[0].head,
-    container: '<div data-dc-banners data-dc-static-img="/img/banner-static.png" data-dc-static-link="/sale"></div>',
-    response: (url) => (url.endsWith('/collect') ? BANNER_ANSWER : undefined),
-  },
-  {
-    // As the README advises for a static banner above the fold: the browser asks for it while the scripts load.
+    ...OUR_BANNER,
     name: 'DataCue (ours) personalised banner, static banner preloaded',
-    scripts: WIDGETS[0].scripts,
-    head: `<link rel="preload" as="image" href="/img/banner-static.png" fetchpriority="high">${WIDGETS[0].head}`,
-    container: '<div data-dc-banners data-dc-static-img="/img/banner-static.png" data-dc-static-link="/sale"></div>',
-    response: (url) => (url.endsWith('/collect') ? BANNER_ANSWER : undefined),
+    head: `<link rel="preload" as="image" href="${STATIC_BANNER}" fetchpriority="high">${OUR_BANNER.head}`,
   },
   {
     name: 'plain <img> banner',
