@@ -58,6 +58,9 @@ describe('layout memory', () => {
     expect(parseMemory(null)).toEqual({});
     expect(parseMemory('{oops')).toEqual({});
     expect(parseMemory('[1,2]')).toEqual({});
+    expect(parseMemory('null')).toEqual({});
+    expect(parseMemory('"wh"')).toEqual({});
+    expect(parseMemory('7')).toEqual({});
     expect(parseMemory('{"a":{"w":1,"h":2},"b":{"w":"1","h":2},"c":null,"d":{"w":1,"h":-3}}')).toEqual({ a: { w: 1, h: 2 } });
   });
 });

@@ -54,18 +54,17 @@ export function reserveHeight(spec: WidgetSpec, width: number, viewport: number,
 export function remember(memory: Memory, key: string, value: Remembered): Memory {
   const { [key]: _, ...rest } = memory;
   const entries = Object.entries(rest);
-  return Object.fromEntries([...entries.slice(Math.max(0, entries.length - MEMORY_CAP + 1)), [key, value]]);
+  // A negative start keeps the last MEMORY_CAP - 1 (all of them when there are fewer).
+  return Object.fromEntries([...entries.slice(1 - MEMORY_CAP), [key, value]]);
 }
 
 /** Reads stored memory defensively: anything malformed is an empty memory. */
 export const parseMemory = (text: string | null): Memory =>
   attempt(() => {
-    const data: unknown = JSON.parse(text ?? '{}');
     const out: Memory = {};
-    if (data && typeof data === 'object') {
-      for (const [key, v] of Object.entries(data as Record<string, Partial<Remembered> | null>)) {
-        if (typeof v?.w === 'number' && typeof v.h === 'number' && v.h >= 0) out[key] = { w: v.w, h: v.h };
-      }
+    // JSON null throws here (an empty memory); another scalar has no entries that are layouts.
+    for (const [key, v] of Object.entries(JSON.parse(text ?? '{}') as Record<string, Partial<Remembered> | null>)) {
+      if (typeof v?.w === 'number' && typeof v.h === 'number' && v.h >= 0) out[key] = { w: v.w, h: v.h };
     }
     return out;
   }) ?? {};
