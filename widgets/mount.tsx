@@ -176,12 +176,16 @@ export function mount(datacue: Tracker, options: MountOptions = {}): Mounted {
     // for boxes above the window that grew). None at the top of the page (`scrolled`, read before the draw): nothing to
     // pull back, no layout forced for it, and a page that fits the window gets no scrollbar while it is measured. Not
     // a style of <html> or <body>: a change there stops scroll anchoring, which keeps the view still when a box above
-    // the window changes height.
+    // the window changes height. A held box whose top is above the window is no anchor for that layout: the browser
+    // anchors to what the shopper sees after it, so an answer taller than the box grows it upwards out of view instead
+    // of pushing that down (the box itself as the anchor would keep its top still). Anchoring is back for the boxes'
+    // content before they are measured.
+    els.forEach((el, i) => held.has(el) && tops[i]! < 0 && (el.style.overflowAnchor = 'none'));
     const y = scrolled && scrollY;
     const spacer = y ? document.documentElement.appendChild(document.createElement('i')) : undefined;
     if (spacer) spacer.style.cssText = `position:absolute;top:${y + innerHeight - 1}px;width:1px;height:1px`;
     try {
-      els.forEach((el) => held.has(el) && (el.style.minHeight = ''));
+      els.forEach((el) => held.has(el) && (el.style.minHeight = el.style.overflowAnchor = ''));
       const heights = els.map((el) => [el.offsetWidth, el.offsetHeight] as const);
       els.forEach((el, i) => {
         const [w, h] = heights[i]!;
