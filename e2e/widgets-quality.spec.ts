@@ -131,6 +131,30 @@ test('carousel by keyboard (WAI-ARIA carousel): Tab order as seen, Enter pages a
   expect(ring.bottom).toBeGreaterThanOrEqual(0);
 });
 
+// Tab scrolls the page just enough to show the focused element's box: without a margin, a card coming up from below
+// the window stops with its edge on the window's, and its focus ring (outside the box) is cut off.
+test('Tab into a carousel below the window on a phone: the focused card\'s whole focus ring is in the window', async ({ page, site, api }) => {
+  await serveImages(page);
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await openStore(page, site, api, 'Home page', MANY, '<main><h1>Shop</h1><a href="#top">start</a><div style="height:1600px"></div><div data-dc-products="related" data-dc-layout="carousel" data-dc-items="12"></div><a href="#end">end</a></main>');
+  // The carousel's top part in the window (its previous button too), its cards' bottom edges below it.
+  await page.locator('.dc-carousel__track').evaluate((t) => scrollTo(0, scrollY + t.getBoundingClientRect().top - innerHeight + 160));
+  await page.locator('a[href="#top"]').evaluate((a) => a.focus({ preventScroll: true }));
+  await page.keyboard.press('Tab'); // previous, in view
+  await page.keyboard.press('Tab'); // the first card, partly below the window
+  const ring = await page.evaluate(() => {
+    const a = document.activeElement!;
+    const r = a.getBoundingClientRect();
+    const s = getComputedStyle(a);
+    const out = parseFloat(s.outlineWidth) + parseFloat(s.outlineOffset);
+    return { card: a.classList.contains('dc-card__link'), top: r.top - out, bottom: r.bottom + out, window: innerHeight };
+  });
+  expect(ring.card).toBe(true);
+  expect(ring.top).toBeGreaterThanOrEqual(0);
+  expect(ring.bottom).toBeLessThanOrEqual(ring.window);
+});
+
 test('a new answer without the focused card (a single-page route): focus stays in its carousel, not on the page', async ({ page, site, api }) => {
   await serveImages(page);
   await openStore(page, site, api, 'Home page', MANY, '<aside><div data-dc-products="related" data-dc-layout="carousel"></div></aside><main id="view"></main>');
