@@ -52,7 +52,7 @@ for (const [name, viewport] of Object.entries(VIEWPORTS)) {
           });
         }
         // A shopper's first visit of the page type (nothing remembered: banners hold their fixed ratios, a products
-        // placeholder one section, or down to the window's bottom edge where the answer decides how many come), then
+        // placeholder one section, or a window's height where the answer decides how many come), then
         // the second one (every placeholder holds the box it had). A widget can move only what follows it: a shift of
         // what lies before every placeholder is the page's own (a busy machine has shown two, of 0.00001: the logo
         // and a badge), reported, not asserted.

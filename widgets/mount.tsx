@@ -144,12 +144,7 @@ export function mount(datacue: Tracker, options: MountOptions = {}): Mounted {
     const els = all();
     const widths = els.map((el) => el.getBoundingClientRect().width); // every read before any write: one layout
     each(els, (el, spec, i) => {
-      const h = reserveHeight(spec, widths[i]!, innerWidth, memory[keyOf(i)], () => {
-        // Read once the boxes before it are held (one more layout, for these placeholders only). Above the window,
-        // scroll anchoring keeps what comes out of view.
-        const top = el.getBoundingClientRect().top;
-        return top < 0 ? 0 : innerHeight - top;
-      });
+      const h = reserveHeight(spec, widths[i]!, innerWidth, memory[keyOf(i)], innerHeight);
       held.set(el, h);
       el.style.minHeight = `${h}px`;
       // A page's first Intl.NumberFormat costs 25-45 ms at 1x CPU (its locale data is loaded): built while the

@@ -22,9 +22,9 @@ const PHONE = 640;
  * The height to hold for a placeholder `width` px wide in a window `viewport` px wide. A remembered answer at the
  * same width is exact. Otherwise banners follow their fixed ratios: the standard layout's first row
  * (narrow | static | narrow, on a phone the wide box over two narrow ones) inside its margins, a slot its banner's
- * ratio. Products: see below; `below` measures how far the placeholder's top is above the window's bottom edge.
+ * ratio. Products: see below; `windowHeight` is the window's.
  */
-export function reserveHeight(spec: WidgetSpec, width: number, viewport: number, last?: Remembered, below = () => 0): number {
+export function reserveHeight(spec: WidgetSpec, width: number, viewport: number, last?: Remembered, windowHeight = 0): number {
   if (width <= 0) return 0;
   if (last && Math.abs(last.w - width) < 1) return last.h;
   switch (spec.kind) {
@@ -41,9 +41,12 @@ export function reserveHeight(spec: WidgetSpec, width: number, viewport: number,
       if (last) return last.h;
       const grid = spec.override.layout == 'grid';
       const section = grid ? 0 : viewport > PHONE ? width / 4 + 135 : 325;
-      // How many sections (all those of the page), category rows or grid rows come is the answer's: held at least
-      // down to the window's bottom edge, so that whatever comes pushes down only what is out of view.
-      return grid || spec.section === '' || spec.section === 'categories' ? Math.max(section, below()) : section;
+      // How many sections (all those of the page), category rows or grid rows come is the answer's: held at least a
+      // window tall, so that what follows the box is out of view while its top is in view (whatever comes pushes down
+      // only what is out of view), and in view only once its top is above the window (the drawn answer grows it
+      // above what the shopper sees: see mount's settle). Wherever the box starts, also below the window: a shopper
+      // may scroll to it before the answer comes.
+      return grid || spec.section === '' || spec.section === 'categories' ? Math.max(section, windowHeight) : section;
     }
     default:
       return 0;
