@@ -224,6 +224,43 @@ for (const [name, viewport] of [['phone', { width: 390, height: 844 }], ['laptop
   }
 }
 
+// The same inside a store's <main>: what the shopper sees stays, whether the window shows the box's end and the footer
+// after <main> (the browser must not anchor to <main> or the section holding the box, whose tops are above the window)
+// or only the store's content after the box inside <main> (it anchors to that content).
+for (const [name, viewport] of [['phone', { width: 390, height: 844 }], ['laptop', { width: 1280, height: 800 }]] as const) {
+  for (const past of [false, true]) {
+    test(`at ${name} size, a box inside <main> scrolled ${past ? 'past' : 'to its end'} before a remembered page's taller answer: the view stays`, async ({ page, site, api, errors }) => {
+      await serveImages(page);
+      await page.setViewportSize(viewport);
+      let second = false;
+      api.respond((req) => (req.json?.event?.type === 'pageview' ? { status: 200, body: second ? answers[''] : answers.related } : undefined));
+      const home = (path: string) => site.page(path, storePage(api.url, 'home', `<header><h1>Store</h1></header><main><section><div data-dc-products=""></div></section>${past ? '<section id="after" style="height:3000px">More store content</section>' : ''}</main><footer style="height:600px">Store content</footer>`));
+      await page.goto(home('/home-1'));
+      await expect(page.locator('.dc-card')).toHaveCount(8);
+      second = true;
+      const answer = await holdAnswers(page, `${api.url}**`);
+      await page.goto(home('/home-2'));
+      await page.waitForLoadState('load');
+      const box = await page.evaluate((past) => {
+        const el = document.querySelector('[data-dc-products]')!;
+        scrollTo(0, past ? scrollY + el.getBoundingClientRect().bottom + 400 : document.documentElement.scrollHeight);
+        return el.getBoundingClientRect().toJSON() as DOMRect;
+      }, past);
+      expect(box.top).toBeLessThan(0);
+      if (past) expect(box.bottom).toBeLessThan(0);
+      else expect(box.bottom).toBeGreaterThan(0);
+      const after = () => page.evaluate((seen) => Math.round(document.querySelector(seen)!.getBoundingClientRect().top), past ? '#after' : 'footer');
+      const before = await after();
+      answer.release();
+      await expect(page.locator('.dc-card')).toHaveCount(24);
+      await page.waitForLoadState('networkidle');
+      await painted(page);
+      expect(await after()).toBe(before);
+      expect(errors).toEqual([]);
+    });
+  }
+}
+
 // A placeholder's cards are the browser's scroll anchor like the rest of the page: a shopper reading a grid that fills
 // the window does not see it jump when something above it grows (a store image without its size, loading late).
 test('reading a grid that fills the window while an image above it loads without its size: the cards stay still', async ({ page, site, api, errors }) => {

@@ -54,6 +54,7 @@ describe('layout memory', () => {
   });
   it('reads stored text defensively', () => {
     expect(parseMemory(null)).toEqual({});
+    expect(parseMemory(undefined)).toEqual({}); // storage blocked
     expect(parseMemory('{oops')).toEqual({});
     expect(parseMemory('[1,2]')).toEqual({});
     expect(parseMemory('null')).toEqual({});

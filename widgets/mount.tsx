@@ -55,7 +55,7 @@ export interface Mounted {
 
 // Each placeholder's last layout, per page type, for this browsing session; blocked storage means no memory.
 const MEMORY_KEY = 'datacue_layout';
-const load = (): Memory => attempt(() => parseMemory(sessionStorage.getItem(MEMORY_KEY))) ?? {};
+const load = (): Memory => parseMemory(attempt(() => sessionStorage.getItem(MEMORY_KEY)));
 // Blocked or full: the next page reserves from the ratios alone.
 const save = (memory: Memory) => attempt(() => sessionStorage.setItem(MEMORY_KEY, JSON.stringify(memory)));
 
@@ -153,13 +153,13 @@ export function mount(datacue: Tracker, options: MountOptions = {}): Mounted {
       if (warming || spec.kind !== 'products') return;
       const [locale, currency, format] = money(el, spec, language(), pageFormat());
       warming = true;
-      if (!format) attempt(() => requestAnimationFrame(() => setTimeout(formatter, 0, locale, currency)));
+      if (!format) requestAnimationFrame(() => setTimeout(formatter, 0, locale, currency));
     });
   };
 
   /** The answer is drawn: remember each placeholder's height, and give up what it does not need but the part the
    *  shopper sees. */
-  const settle = (els: HTMLElement[], tops: number[], scrolled: number) => {
+  const settle = (els: HTMLElement[], boxes: DOMRect[], scrolled: number) => {
     // Stored only with the shopper's consent: with an answer (none comes without it), or with none (the API's 204 for
     // a page it has nothing for) while the tracker keeps the visitor's id (a denial deletes it before this runs). Not
     // after a failure, which says nothing of what the next page of its type gets.
@@ -171,28 +171,36 @@ export function mount(datacue: Tracker, options: MountOptions = {}): Mounted {
     // for boxes above the window that grew). None at the top of the page (`scrolled`, read before the draw): nothing to
     // pull back, no layout forced for it, and a page that fits the window gets no scrollbar while it is measured. Not
     // a style of <html> or <body>: a change there stops scroll anchoring, which keeps the view still when a box above
-    // the window changes height. A held box whose top is above the window is no anchor for that layout: the browser
-    // anchors to what the shopper sees after it, so an answer taller than the box grows it upwards out of view instead
-    // of pushing that down (the box itself as the anchor would keep its top still). Anchoring is back for the boxes'
-    // content before they are measured.
-    els.forEach((el, i) => held.has(el) && tops[i]! < 0 && (el.style.overflowAnchor = 'none'));
+    // the window changes height. A box whose end is in the window but not its top, and the elements that hold it (a
+    // store's section, its <main>), are no anchor for that layout: the browser anchors to what the shopper sees after
+    // them, so an answer taller than the box grows it above the window instead of pushing that down (the box, or an
+    // element holding it, as the anchor would keep its top still). A box wholly above the window is left alone: the
+    // browser finds what is in view inside the elements holding it. Anchoring is back before the boxes are measured.
+    // The spacer is appended only where the page was scrolled; removing it is harmless otherwise.
+    const anchoring = (value: string) =>
+      els.forEach((el, i) => {
+        for (let a: HTMLElement | null = el; boxes[i]!.top < 0 && boxes[i]!.bottom > 0 && a != document.body && a; a = a.parentElement) a.style.overflowAnchor = value;
+      });
+    anchoring('none');
     const y = scrolled && scrollY;
-    const spacer = y ? document.documentElement.appendChild(document.createElement('i')) : undefined;
-    if (spacer) spacer.style.cssText = `position:absolute;top:${y + innerHeight - 1}px;width:1px;height:1px`;
+    anchoring('');
+    const spacer = document.createElement('i');
+    spacer.style.cssText = `position:absolute;top:${y + innerHeight - 1}px;width:1px;height:1px`;
+    if (y) document.documentElement.appendChild(spacer);
     try {
-      els.forEach((el) => held.has(el) && (el.style.minHeight = el.style.overflowAnchor = ''));
+      els.forEach((el) => (el.style.minHeight = ''));
       const heights = els.map((el) => [el.offsetWidth, el.offsetHeight] as const);
       els.forEach((el, i) => {
         const [w, h] = heights[i]!;
         memory = remember(memory, keyOf(i), { w, h });
-        const kept = keptHeight(tops[i]!, held.get(el) ?? 0, innerHeight);
+        const kept = keptHeight(boxes[i]!.top, held.get(el) ?? 0, innerHeight);
         // Still held, so that a later draw of the page (the answer came while it was parsed) measures the content
         // without it, and does not remember the blank space kept as the placeholder's height.
         if (kept > h) held.set(el, kept), (el.style.minHeight = `${kept}px`);
         else held.delete(el);
       });
     } finally {
-      spacer?.remove();
+      spacer.remove();
     }
     if (allowed) save(memory);
   };
@@ -237,7 +245,7 @@ export function mount(datacue: Tracker, options: MountOptions = {}): Mounted {
       render(<Widget spec={spec} response={response} sections={shown} view={view} />, el);
     });
     if (host && !focused!.isConnected) host.querySelector<HTMLElement>('[href]')?.focus();
-    if (current) safely(() => settle(els, boxes.map((b) => b.top), scrolled));
+    if (current) safely(() => settle(els, boxes, scrolled));
   };
 
   /** The dashboard's custom styles (a preview may change them), then the widgets. */

@@ -62,7 +62,7 @@ export function remember(memory: Memory, key: string, value: Remembered): Memory
 }
 
 /** Reads stored memory defensively: anything malformed is an empty memory. */
-export const parseMemory = (text: string | null): Memory =>
+export const parseMemory = (text: string | null | undefined): Memory =>
   attempt(() => {
     const out: Memory = {};
     // JSON null throws here (an empty memory); another scalar has no entries that are layouts.

@@ -74,16 +74,16 @@ const whole = (max: number) => (v: unknown) => readCount(v, max);
 /** Cards a row (a carousel's page) without the dashboard's setting, as the stylesheet draws them. */
 export const DEFAULT_PER_PAGE: PerPage = { mobile: 2, desktop: 4 };
 
-/** Per-section keys: response key, setting, what is expected, parser. */
-const SECTION_KEYS: [string, keyof SectionSettings, string, (v: unknown) => unknown][] = [
-  ['layout', 'layout', 'grid | slider', readLayout],
-  ['size', 'size', `1 to ${MAX_ITEMS}`, whole(MAX_ITEMS)],
-  ['title', 'title', 'text', str],
-  ['items_per_page', 'perPage', '{mobile, desktop} of 1 to 12', (v) => {
+/** Per-section keys: response key, what is expected, parser, and the setting when it is named otherwise. */
+const SECTION_KEYS: [string, string, (v: unknown) => unknown, (keyof SectionSettings)?][] = [
+  ['layout', 'grid | slider', readLayout],
+  ['size', `1 to ${MAX_ITEMS}`, whole(MAX_ITEMS)],
+  ['title', 'text', str],
+  ['items_per_page', '{mobile, desktop} of 1 to 12', (v) => {
     const mobile = isObject(v) ? readCount(v['mobile'] ?? DEFAULT_PER_PAGE.mobile, 12) : undefined;
     const desktop = isObject(v) ? readCount(v['desktop'] ?? DEFAULT_PER_PAGE.desktop, 12) : undefined;
     return mobile && desktop ? { mobile, desktop } : undefined;
-  }],
+  }, 'perPage'],
 ];
 
 /**
@@ -111,7 +111,7 @@ export function readSettings(config: unknown, warn: Warn): Settings {
       const name = read(item, `${path}.name`, SECTION_NAMES.join(' | '), sectionName);
       if (!name) return;
       const section: Record<string, unknown> = {};
-      for (const [key, setting, what, parse] of SECTION_KEYS) {
+      for (const [key, what, parse, setting = key] of SECTION_KEYS) {
         const v = read(item, `${path}.${key}`, what, parse);
         if (v) section[setting] = v;
       }
