@@ -299,7 +299,9 @@ for (const [name, viewport] of [['phone', { width: 390, height: 844 }], ['laptop
       await watchShifts(page);
       api.respond((req) => (req.json?.event?.type === 'pageview' ? { status: 200, body: answers[''] } : undefined));
       const answer = await holdAnswers(page, `${api.url}**`);
-      const before = start === 'below the window' ? '<section style="height:1500px">Store content</section>' : '';
+      // In the window, the box starts low enough that one held down to the window's bottom edge only (as before) would
+      // show its top with the footer at the page's end.
+      const before = `<section style="height:${start === 'below the window' ? 1500 : 400}px">Store content</section>`;
       await page.goto(site.page('/first-scrolled', storePage(api.url, 'home', `<header><h1>Store</h1></header>${before}<div data-dc-products=""></div><footer style="height:300px">Store content</footer>`)));
       await page.waitForLoadState('load');
       const box = await page.evaluate(() => {
@@ -325,6 +327,24 @@ for (const [name, viewport] of [['phone', { width: 390, height: 844 }], ['laptop
       expect(errors).toEqual([]);
     });
   }
+}
+
+// While consent is pending no answer comes until the shopper decides: a box whose answer decides its height holds one
+// row of cards then, not a window's height of blank space.
+for (const [name, viewport] of [['phone', { width: 390, height: 844 }], ['laptop', { width: 1280, height: 800 }]] as const) {
+  test(`first visit at ${name} size, consent pending: a box of every section holds one row, not a window`, async ({ page, site, api, errors }) => {
+    await page.setViewportSize(viewport);
+    const body = '<header><h1>Store</h1></header><div data-dc-products=""></div><footer style="height:1500px">Store content</footer>';
+    await page.goto(site.page('/pending', storePage(api.url, 'home', body).replace("options: { events_url", "options: { consent: 'pending', events_url")));
+    await page.waitForLoadState('load');
+    const [width, height] = await page.evaluate(() => {
+      const el = document.querySelector<HTMLElement>('[data-dc-products]')!;
+      return [el.offsetWidth, el.offsetHeight];
+    });
+    expect(height).toBe(viewport.width > 640 ? Math.round(width / 4 + 135) : 325);
+    expect(api.received).toEqual([]);
+    expect(errors).toEqual([]);
+  });
 }
 
 // Two placeholders on a remembered page, the shopper at its end: the one above the window grows (the browser's scroll

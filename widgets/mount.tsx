@@ -58,6 +58,8 @@ const MEMORY_KEY = 'datacue_layout';
 const load = (): Memory => parseMemory(attempt(() => sessionStorage.getItem(MEMORY_KEY)));
 // Blocked or full: the next page reserves from the ratios alone.
 const save = (memory: Memory) => attempt(() => sessionStorage.setItem(MEMORY_KEY, JSON.stringify(memory)));
+/** Whether the tracker keeps the visitor's id: consent is granted (pending or denied, no answer is coming). */
+const tracked = () => attempt(() => document.cookie.includes(ID_KEY + '='));
 
 /**
  * Records a click on a product (with the section it was shown in) or a personalised banner: deferred, so the
@@ -103,7 +105,8 @@ export function mount(datacue: Tracker, options: MountOptions = {}): Mounted {
     if (!format) formatters.set(key, (format = priceFormatter(locale, currency, moneyFormat)));
     return format;
   };
-  const nonce = () => (typeof options.styles === 'object' ? options.styles.nonce : undefined);
+  // `true.nonce` is undefined too.
+  const nonce = () => (options.styles as { nonce?: string } | undefined)?.nonce;
   const language = () => options.locale || document.documentElement.lang || navigator.language;
   /** The page's money format: the dashboard's, else the store's config (a bad one reported and ignored). */
   const pageFormat = (dashboard?: string) => {
@@ -122,6 +125,10 @@ export function mount(datacue: Tracker, options: MountOptions = {}): Mounted {
 
   // Boxes held before the answer (placeholder → px), released once the answer is drawn.
   const held = new Map<HTMLElement, number>();
+  const holdAt = (el: HTMLElement, px: number) => {
+    held.set(el, px);
+    el.style.minHeight = `${px}px`;
+  };
   const root = options.root ?? document;
   const all = () => Array.from(root.querySelectorAll<HTMLElement>(PLACEHOLDER_SELECTOR));
   /**
@@ -143,10 +150,10 @@ export function mount(datacue: Tracker, options: MountOptions = {}): Mounted {
     const memory = load();
     const els = all();
     const widths = els.map((el) => el.getBoundingClientRect().width); // every read before any write: one layout
+    const tall = tracked() ? innerHeight : 0;
     each(els, (el, spec, i) => {
-      const h = reserveHeight(spec, widths[i]!, innerWidth, memory[keyOf(i)], innerHeight);
-      held.set(el, h);
-      el.style.minHeight = `${h}px`;
+      const h = reserveHeight(spec, widths[i]!, innerWidth, memory[keyOf(i)], tall);
+      holdAt(el, h);
       // A page's first Intl.NumberFormat costs 25-45 ms at 1x CPU (its locale data is loaded): built while the
       // answer is on its way rather than after it, for prices no money format known yet writes; after the page's
       // first frame, so that it never delays that. Decided once per page, by its first products placeholder.
@@ -163,7 +170,7 @@ export function mount(datacue: Tracker, options: MountOptions = {}): Mounted {
     // Stored only with the shopper's consent: with an answer (none comes without it), or with none (the API's 204 for
     // a page it has nothing for) while the tracker keeps the visitor's id (a denial deletes it before this runs). Not
     // after a failure, which says nothing of what the next page of its type gets.
-    const allowed = page?.response || (!page?.failed && attempt(() => document.cookie.includes(ID_KEY + '=')));
+    const allowed = page?.response || (!page?.failed && tracked());
     let memory = load();
     // While the boxes are measured without their held height, a spacer keeps the document as tall as what the window
     // shows: shorter, the browser would pull the view back up from where the shopper has scrolled to. Where the window
@@ -179,7 +186,7 @@ export function mount(datacue: Tracker, options: MountOptions = {}): Mounted {
     // The spacer is appended only where the page was scrolled; removing it is harmless otherwise.
     const anchoring = (value: string) =>
       els.forEach((el, i) => {
-        for (let a: HTMLElement | null = el; boxes[i]!.top < 0 && boxes[i]!.bottom > 0 && a != document.body && a; a = a.parentElement) a.style.overflowAnchor = value;
+        for (let a: HTMLElement | null = el; held.has(el) && boxes[i]!.top < 0 && boxes[i]!.bottom > 0 && a != document.body && a; a = a.parentElement) a.style.overflowAnchor = value;
       });
     anchoring('none');
     const y = scrolled && scrollY;
@@ -188,7 +195,7 @@ export function mount(datacue: Tracker, options: MountOptions = {}): Mounted {
     spacer.style.cssText = `position:absolute;top:${y + innerHeight - 1}px;width:1px;height:1px`;
     if (y) document.documentElement.appendChild(spacer);
     try {
-      els.forEach((el) => (el.style.minHeight = ''));
+      els.forEach((el) => held.has(el) && (el.style.minHeight = ''));
       const heights = els.map((el) => [el.offsetWidth, el.offsetHeight] as const);
       els.forEach((el, i) => {
         const [w, h] = heights[i]!;
@@ -196,7 +203,7 @@ export function mount(datacue: Tracker, options: MountOptions = {}): Mounted {
         const kept = keptHeight(boxes[i]!.top, held.get(el) ?? 0, innerHeight);
         // Still held, so that a later draw of the page (the answer came while it was parsed) measures the content
         // without it, and does not remember the blank space kept as the placeholder's height.
-        if (kept > h) held.set(el, kept), (el.style.minHeight = `${kept}px`);
+        if (kept > h) holdAt(el, kept);
         else held.delete(el);
       });
     } finally {
