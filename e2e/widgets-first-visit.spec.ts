@@ -6,6 +6,7 @@ import type { Page } from '@playwright/test';
 import { serveImages } from './support/widgets-page';
 import { painted, shiftsReported, watchShifts } from './support/shifts';
 import { answerLate, holdAnswers } from './support/hold-answers';
+import { VIEWPORTS } from './support/viewports';
 
 const product = (i: number) => ({
   product_id: `p${i}`, variant_id: `p${i}-v`, name: `Oak side table ${i}`, price: 120 + i, full_price: i % 2 ? 150 + i : undefined,
@@ -33,7 +34,7 @@ ${style}
 <script src="/dist/datacue.js"></script><script src="/dist/datacue-storefront.js"></script></head>
 <body>${body}</body></html>`;
 
-for (const [name, viewport] of [['phone', { width: 390, height: 844 }], ['laptop', { width: 1280, height: 800 }]] as const) {
+for (const [name, viewport] of Object.entries(VIEWPORTS)) {
   for (const [section, answer] of Object.entries(answers)) for (const slow of [false, true]) {
     const what = section ? 'a named carousel section' : 'every section of the page (three come)';
     test(`first visit at ${name} size, ${slow ? 'answer 800 ms late' : 'prompt answer'}: ${what} shifts nothing`, async ({ page, site, api, errors }) => {
@@ -65,7 +66,7 @@ for (const [name, viewport] of [['phone', { width: 390, height: 844 }], ['laptop
   }
 }
 
-for (const [name, viewport] of [['phone', { width: 390, height: 844 }], ['laptop', { width: 1280, height: 800 }]] as const) {
+for (const [name, viewport] of Object.entries(VIEWPORTS)) {
   test(`first visit at ${name} size, a single-page route's placeholders held at once, banners over every section, a short answer: a window tall, nothing moves`, async ({ page, site, api, errors }) => {
     await serveImages(page);
     await page.setViewportSize(viewport);
@@ -111,7 +112,7 @@ for (const [name, viewport] of [['phone', { width: 390, height: 844 }], ['laptop
 // it is parsed, which must not remember the blank space kept as the placeholder's height.
 for (const slowScript of [false, true]) {
 test(`a page type the API has nothing for (204)${slowScript ? ', answered while the page is parsed' : ''}: its first page keeps the box it held (nothing moves), the next one holds none`, async ({ page, site, api, errors }) => {
-  await page.setViewportSize({ width: 390, height: 844 });
+  await page.setViewportSize(VIEWPORTS.phone);
   await watchShifts(page);
   await page.route('**/slow.js', async (route) => {
     await new Promise((done) => setTimeout(done, 1000));
@@ -179,7 +180,7 @@ test('a page type remembered with three sections whose next answer fails: its bo
 
 // A shopper who scrolls while a remembered page's answer is on its way stays where they are, whatever the answer: the
 // widgets measure what they drew without the page getting shorter than where the shopper has scrolled to.
-for (const [name, viewport] of [['phone', { width: 390, height: 844 }], ['laptop', { width: 1280, height: 800 }]] as const) {
+for (const [name, viewport] of Object.entries(VIEWPORTS)) {
   for (const [what, first, next] of [
     ['fails', answers[''], { status: 400, body: { message: 'no' } }],
     ['has one section', answers[''], { status: 200, body: answers.related }],
@@ -227,7 +228,7 @@ for (const [name, viewport] of [['phone', { width: 390, height: 844 }], ['laptop
 // The same inside a store's <main>: what the shopper sees stays, whether the window shows the box's end and the footer
 // after <main> (the browser must not anchor to <main> or the section holding the box, whose tops are above the window)
 // or only the store's content after the box inside <main> (it anchors to that content).
-for (const [name, viewport] of [['phone', { width: 390, height: 844 }], ['laptop', { width: 1280, height: 800 }]] as const) {
+for (const [name, viewport] of Object.entries(VIEWPORTS)) {
   for (const past of [false, true]) {
     test(`at ${name} size, a box inside <main> scrolled ${past ? 'past' : 'to its end'} before a remembered page's taller answer: the view stays`, async ({ page, site, api, errors }) => {
       await serveImages(page);
@@ -265,7 +266,7 @@ for (const [name, viewport] of [['phone', { width: 390, height: 844 }], ['laptop
 // the window does not see it jump when something above it grows (a store image without its size, loading late).
 test('reading a grid that fills the window while an image above it loads without its size: the cards stay still', async ({ page, site, api, errors }) => {
   await serveImages(page);
-  await page.setViewportSize({ width: 390, height: 844 });
+  await page.setViewportSize(VIEWPORTS.phone);
   api.respond((req) => (req.json?.event?.type === 'pageview' ? { status: 200, body: { related_product_skus: [...products(1), ...products(9), ...products(17)] } } : undefined));
   let show = () => {};
   const shown = new Promise<void>((go) => (show = go));
@@ -291,7 +292,7 @@ test('reading a grid that fills the window while an image above it loads without
 // wherever it starts. A shopper who scrolls to the page's end before the answer sees the store's content after the box
 // only once the box's top is above the window; the answer (three sections, taller than the box) grows the box above
 // what the shopper looks at, so nothing in view moves.
-for (const [name, viewport] of [['phone', { width: 390, height: 844 }], ['laptop', { width: 1280, height: 800 }]] as const) {
+for (const [name, viewport] of Object.entries(VIEWPORTS)) {
   for (const start of ['in the window', 'below the window'] as const) {
     test(`first visit at ${name} size, a box starting ${start}, scrolled to the page's end before a taller answer: nothing in view moves`, async ({ page, site, api, errors }) => {
       await serveImages(page);
@@ -329,27 +330,9 @@ for (const [name, viewport] of [['phone', { width: 390, height: 844 }], ['laptop
   }
 }
 
-// While consent is pending no answer comes until the shopper decides: a box whose answer decides its height holds one
-// row of cards then, not a window's height of blank space.
-for (const [name, viewport] of [['phone', { width: 390, height: 844 }], ['laptop', { width: 1280, height: 800 }]] as const) {
-  test(`first visit at ${name} size, consent pending: a box of every section holds one row, not a window`, async ({ page, site, api, errors }) => {
-    await page.setViewportSize(viewport);
-    const body = '<header><h1>Store</h1></header><div data-dc-products=""></div><footer style="height:1500px">Store content</footer>';
-    await page.goto(site.page('/pending', storePage(api.url, 'home', body).replace("options: { events_url", "options: { consent: 'pending', events_url")));
-    await page.waitForLoadState('load');
-    const [width, height] = await page.evaluate(() => {
-      const el = document.querySelector<HTMLElement>('[data-dc-products]')!;
-      return [el.offsetWidth, el.offsetHeight];
-    });
-    expect(height).toBe(viewport.width > 640 ? Math.round(width / 4 + 135) : 325);
-    expect(api.received).toEqual([]);
-    expect(errors).toEqual([]);
-  });
-}
-
 // Two placeholders on a remembered page, the shopper at its end: the one above the window grows (the browser's scroll
 // anchoring moves the view down with it) while the one in the window gets less than it held. The view stays.
-for (const [name, viewport] of [['phone', { width: 390, height: 844 }], ['laptop', { width: 1280, height: 800 }]] as const) {
+for (const [name, viewport] of Object.entries(VIEWPORTS)) {
   test(`at ${name} size, at the end of a remembered page: a box above the window grows while the one in it gets less, and the view stays`, async ({ page, site, api, errors }) => {
     await serveImages(page);
     await page.setViewportSize(viewport);

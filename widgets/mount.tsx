@@ -58,8 +58,6 @@ const MEMORY_KEY = 'datacue_layout';
 const load = (): Memory => parseMemory(attempt(() => sessionStorage.getItem(MEMORY_KEY)));
 // Blocked or full: the next page reserves from the ratios alone.
 const save = (memory: Memory) => attempt(() => sessionStorage.setItem(MEMORY_KEY, JSON.stringify(memory)));
-/** Whether the tracker keeps the visitor's id: consent is granted (pending or denied, no answer is coming). */
-const tracked = () => attempt(() => document.cookie.includes(ID_KEY + '='));
 
 /**
  * Records a click on a product (with the section it was shown in) or a personalised banner: deferred, so the
@@ -150,9 +148,8 @@ export function mount(datacue: Tracker, options: MountOptions = {}): Mounted {
     const memory = load();
     const els = all();
     const widths = els.map((el) => el.getBoundingClientRect().width); // every read before any write: one layout
-    const tall = tracked() ? innerHeight : 0;
     each(els, (el, spec, i) => {
-      const h = reserveHeight(spec, widths[i]!, innerWidth, memory[keyOf(i)], tall);
+      const h = reserveHeight(spec, widths[i]!, innerWidth, memory[keyOf(i)], innerHeight);
       holdAt(el, h);
       // A page's first Intl.NumberFormat costs 25-45 ms at 1x CPU (its locale data is loaded): built while the
       // answer is on its way rather than after it, for prices no money format known yet writes; after the page's
@@ -170,7 +167,7 @@ export function mount(datacue: Tracker, options: MountOptions = {}): Mounted {
     // Stored only with the shopper's consent: with an answer (none comes without it), or with none (the API's 204 for
     // a page it has nothing for) while the tracker keeps the visitor's id (a denial deletes it before this runs). Not
     // after a failure, which says nothing of what the next page of its type gets.
-    const allowed = page?.response || (!page?.failed && tracked());
+    const allowed = page?.response || (!page?.failed && attempt(() => document.cookie.includes(ID_KEY + '=')));
     let memory = load();
     // While the boxes are measured without their held height, a spacer keeps the document as tall as what the window
     // shows: shorter, the browser would pull the view back up from where the shopper has scrolled to. Where the window
@@ -280,8 +277,7 @@ export function mount(datacue: Tracker, options: MountOptions = {}): Mounted {
     });
 
   safely(() => {
-    const styles = options.styles ?? true;
-    if (styles) injectStyles(styles === true ? undefined : styles.nonce);
+    if (options.styles ?? true) injectStyles(nonce());
   });
   // From the start, not once the page is parsed: an answer that arrives while the page is parsed is drawn at once
   // into the placeholders parsed so far (and into later ones as they arrive).

@@ -22,8 +22,7 @@ const PHONE = 640;
  * The height to hold for a placeholder `width` px wide in a window `viewport` px wide. A remembered answer at the
  * same width is exact. Otherwise banners follow their fixed ratios: the standard layout's first row
  * (narrow | static | narrow, on a phone the wide box over two narrow ones) inside its margins, a slot its banner's
- * ratio. Products: see below; `windowHeight` is the window's while an answer is coming (0 while consent is pending,
- * where a box held that tall would stay blank until the shopper decides).
+ * ratio. Products: see below; `windowHeight` is the window's.
  */
 export function reserveHeight(spec: WidgetSpec, width: number, viewport: number, last?: Remembered, windowHeight = 0): number {
   if (width <= 0) return 0;
