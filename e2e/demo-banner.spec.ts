@@ -5,6 +5,7 @@ import { resolve } from 'node:path';
 import type { BrowserContext, Page } from '@playwright/test';
 import { test, expect, startDemoStore, visit, type DemoStore } from './support/demo-store';
 import { ROOT } from './support/servers';
+import { VIEWPORTS } from './support/viewports';
 
 // Several stores and many page loads each: the machine these run on may be busy.
 test.describe.configure({ timeout: 120_000 });
@@ -64,7 +65,7 @@ test.describe('switched on', () => {
   });
 
   test('fixed at the bottom, over the page: nothing moves; keyboard reaches it first and can reopen it', async ({ page, context }) => {
-    await page.setViewportSize({ width: 390, height: 844 });
+    await page.setViewportSize(VIEWPORTS.phone);
     await page.goto(`${store.url}/product/compact-loveseat`);
     const box = await banner(page).boundingBox();
     expect(await banner(page).evaluate((el) => getComputedStyle(el).position)).toBe('fixed');

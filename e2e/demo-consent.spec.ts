@@ -3,6 +3,7 @@
 // everything home. Needs `datacue.consent()` in dist/datacue.js (the consent branch): skipped, saying so, until then.
 import type { Page } from '@playwright/test';
 import { test, expect, startDemoStore, type DemoStore } from './support/demo-store';
+import { VIEWPORTS } from './support/viewports';
 
 test.describe.configure({ timeout: 120_000 });
 
@@ -123,7 +124,7 @@ test('two open tabs follow one answer: Accept in one sends the other\'s page eve
   expect(errors).toEqual([]);
 });
 
-for (const [name, viewport] of [['phone', { width: 390, height: 844 }], ['laptop', { width: 1280, height: 800 }]] as const) {
+for (const [name, viewport] of Object.entries(VIEWPORTS)) {
   test(`${name}: while the banner shows, the page's end and the keyboard's focus stay clear of it`, async ({ page, errors }) => {
     await page.setViewportSize(viewport);
     await openPending(page, '/product/luxury-double-bed');
@@ -143,7 +144,7 @@ for (const [name, viewport] of [['phone', { width: 390, height: 844 }], ['laptop
 }
 
 test('answering the banner reopened at the end of a page moves nothing there', async ({ page, errors }) => {
-  await page.setViewportSize({ width: 390, height: 844 });
+  await page.setViewportSize(VIEWPORTS.phone);
   await openPending(page, '/cart');
   await page.getByRole('button', { name: 'Accept' }).click();
   await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));

@@ -5,10 +5,10 @@
 import type { Page } from '@playwright/test';
 import { test, expect } from './support/demo-store';
 import { shiftsReported, watchShifts, type Shift } from './support/shifts';
+import { VIEWPORTS } from './support/viewports';
 
 // The single-page store too: its script draws each route (and the widgets in it) into an empty view.
 const PAGES = ['/', '/category/bedroom', '/product/luxury-double-bed', '/cart', '/search?q=oak', '/spa', '/spa/category/kitchen'];
-const VIEWPORTS = { phone: { width: 390, height: 844 }, laptop: { width: 1280, height: 800 } };
 const SLOW_MS = 800;
 
 const overflow = (page: Page) => page.evaluate(() => document.scrollingElement!.scrollWidth - innerWidth);

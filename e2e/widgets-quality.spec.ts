@@ -6,6 +6,7 @@ import { EVERY_PLACEHOLDER, openStore, serveImages, SAMPLES } from './support/wi
 import { imagesDecoded } from './support/images';
 import { ROOT, type EventsApi, type Site } from './support/servers';
 import type { Page } from '@playwright/test';
+import { VIEWPORTS } from './support/viewports';
 
 /** Twelve products, enough to make a carousel scroll. */
 const MANY = {
@@ -136,7 +137,7 @@ test('carousel by keyboard (WAI-ARIA carousel): Tab order as seen, Enter pages a
 test('Tab into a carousel below the window on a phone: the focused card\'s whole focus ring is in the window', async ({ page, site, api }) => {
   await serveImages(page);
   await page.emulateMedia({ reducedMotion: 'reduce' });
-  await page.setViewportSize({ width: 390, height: 844 });
+  await page.setViewportSize(VIEWPORTS.phone);
   await openStore(page, site, api, 'Home page', MANY, '<main><h1>Shop</h1><a href="#top">start</a><div style="height:1600px"></div><div data-dc-products="related" data-dc-layout="carousel" data-dc-items="12"></div><a href="#end">end</a></main>');
   // The carousel's top part in the window (its previous button too), its cards' bottom edges below it.
   await page.locator('.dc-carousel__track').evaluate((t) => scrollTo(0, scrollY + t.getBoundingClientRect().top - innerHeight + 160));

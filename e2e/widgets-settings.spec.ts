@@ -5,6 +5,7 @@ import { test, expect } from './support/fixtures';
 import { serveImages } from './support/widgets-page';
 import type { EventsApi, Site } from './support/servers';
 import type { Page } from '@playwright/test';
+import { VIEWPORTS } from './support/viewports';
 
 type Product = Record<string, unknown>;
 const product = (id: string, more: Product = {}): Product => ({
@@ -74,7 +75,7 @@ test('layout, size and items per page from the dashboard, and the attributes tha
   await expect(names(page, '#over')).toHaveText(['Chair r7', 'Chair r8']);
 
   // On a phone, the grid follows items_per_page.mobile: one a row.
-  await page.setViewportSize({ width: 390, height: 844 });
+  await page.setViewportSize(VIEWPORTS.phone);
   const phone = await grid.locator('.dc-card').evaluateAll((cards) => cards.map((c) => Math.round(c.getBoundingClientRect().top)));
   expect(new Set(phone).size).toBe(6);
   expect(messages(consoleLines)).toEqual([]);
