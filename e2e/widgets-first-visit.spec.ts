@@ -3,6 +3,7 @@
 // store's content below it never moves in view. Layout facts only: the browser's layout-shift entries, never a timing.
 import { test, expect } from './support/fixtures';
 import type { Page } from '@playwright/test';
+import type { EventsApi, Site } from './support/servers';
 import { serveImages } from './support/widgets-page';
 import { painted, shiftsReported, watchShifts } from './support/shifts';
 import { answerLate, holdAnswers } from './support/hold-answers';
@@ -180,6 +181,25 @@ test('a page type remembered with three sections whose next answer fails: its bo
 
 // A shopper who scrolls while a remembered page's answer is on its way stays where they are, whatever the answer: the
 // widgets measure what they drew without the page getting shorter than where the shopper has scrolled to.
+/**
+ * A remembered page: `body` is loaded once with `first` (its layout remembered, `cards` drawn), then again with the
+ * API's `next` reply held back. Returns that held reply, to release.
+ */
+async function rememberedThenHeld(page: Page, site: Site, api: EventsApi, viewport: { width: number; height: number }, body: string, first: object, next: object, cards: number) {
+  await serveImages(page);
+  await page.setViewportSize(viewport);
+  let second = false;
+  api.respond((req) => (req.json?.event?.type === 'pageview' ? (second ? next : { status: 200, body: first }) : undefined));
+  const home = (path: string) => site.page(path, storePage(api.url, 'home', body));
+  await page.goto(home('/home-1'));
+  await expect(page.locator('.dc-card')).toHaveCount(cards);
+  second = true;
+  const held = await holdAnswers(page, `${api.url}**`);
+  await page.goto(home('/home-2'));
+  await page.waitForLoadState('load');
+  return held;
+}
+
 for (const [name, viewport] of Object.entries(VIEWPORTS)) {
   for (const [what, first, next] of [
     ['fails', answers[''], { status: 400, body: { message: 'no' } }],
@@ -188,17 +208,8 @@ for (const [name, viewport] of Object.entries(VIEWPORTS)) {
   ] as const) for (const past of [false, true]) {
     // To the page's end, the held box's end in the window; or past the box (a long footer), the box above the window.
     test(`at ${name} size, scrolled ${past ? 'past the held box' : 'to the end'} of a remembered page whose late answer ${what}: the view stays where the shopper scrolled`, async ({ page, site, api, errors }) => {
-      await serveImages(page);
-      await page.setViewportSize(viewport);
-      let second = false;
-      api.respond((req) => (req.json?.event?.type === 'pageview' ? (second ? next : { status: 200, body: first }) : undefined));
-      const home = (path: string) => site.page(path, storePage(api.url, 'home', `<header><h1>Store</h1></header><div data-dc-products=""></div><footer style="height:${past ? 3000 : 600}px">Store content</footer>`));
-      await page.goto(home('/home-1'));
-      await expect(page.locator('.dc-card')).toHaveCount(first === answers[''] ? 24 : 8);
-      second = true;
-      const answers2 = await holdAnswers(page, `${api.url}**`);
-      await page.goto(home('/home-2'));
-      await page.waitForLoadState('load');
+      const body = `<header><h1>Store</h1></header><div data-dc-products=""></div><footer style="height:${past ? 3000 : 600}px">Store content</footer>`;
+      const answers2 = await rememberedThenHeld(page, site, api, viewport, body, first, next, first === answers[''] ? 24 : 8);
       const bottom = await page.evaluate((past) => {
         const box = document.querySelector('[data-dc-products]')!.getBoundingClientRect();
         scrollTo(0, past ? scrollY + box.bottom + 400 : document.documentElement.scrollHeight);
@@ -231,17 +242,8 @@ for (const [name, viewport] of Object.entries(VIEWPORTS)) {
 for (const [name, viewport] of Object.entries(VIEWPORTS)) {
   for (const past of [false, true]) {
     test(`at ${name} size, a box inside <main> scrolled ${past ? 'past' : 'to its end'} before a remembered page's taller answer: the view stays`, async ({ page, site, api, errors }) => {
-      await serveImages(page);
-      await page.setViewportSize(viewport);
-      let second = false;
-      api.respond((req) => (req.json?.event?.type === 'pageview' ? { status: 200, body: second ? answers[''] : answers.related } : undefined));
-      const home = (path: string) => site.page(path, storePage(api.url, 'home', `<header><h1>Store</h1></header><main><section><div data-dc-products=""></div></section>${past ? '<section id="after" style="height:3000px">More store content</section>' : ''}</main><footer style="height:600px">Store content</footer>`));
-      await page.goto(home('/home-1'));
-      await expect(page.locator('.dc-card')).toHaveCount(8);
-      second = true;
-      const answer = await holdAnswers(page, `${api.url}**`);
-      await page.goto(home('/home-2'));
-      await page.waitForLoadState('load');
+      const body = `<header><h1>Store</h1></header><main><section><div data-dc-products=""></div></section>${past ? '<section id="after" style="height:3000px">More store content</section>' : ''}</main><footer style="height:600px">Store content</footer>`;
+      const answer = await rememberedThenHeld(page, site, api, viewport, body, answers.related, { status: 200, body: answers[''] }, 8);
       const box = await page.evaluate((past) => {
         const el = document.querySelector('[data-dc-products]')!;
         scrollTo(0, past ? scrollY + el.getBoundingClientRect().bottom + 400 : document.documentElement.scrollHeight);
@@ -334,23 +336,10 @@ for (const [name, viewport] of Object.entries(VIEWPORTS)) {
 // anchoring moves the view down with it) while the one in the window gets less than it held. The view stays.
 for (const [name, viewport] of Object.entries(VIEWPORTS)) {
   test(`at ${name} size, at the end of a remembered page: a box above the window grows while the one in it gets less, and the view stays`, async ({ page, site, api, errors }) => {
-    await serveImages(page);
-    await page.setViewportSize(viewport);
     const rows = (n: number) => Array.from({ length: n }, (_, i) => ({ name: `Room ${i}`, products: products(100 + 8 * i) }));
-    let second = false;
-    api.respond((req) =>
-      req.json?.event?.type === 'pageview'
-        ? { status: 200, body: second ? { related_categories: rows(3), recent_product_skus: [] } : { related_categories: rows(1), recent_product_skus: products(1) } }
-        : undefined,
-    );
-    const home = (path: string) =>
-      site.page(path, storePage(api.url, 'home', '<header><h1>Store</h1></header><div data-dc-products="categories"></div><section style="height:1200px">Store content</section><div data-dc-products="recent"></div><footer style="height:200px">Footer</footer>'));
-    await page.goto(home('/home-1'));
-    await expect(page.locator('.dc-card')).toHaveCount(16);
-    second = true;
-    const answers2 = await holdAnswers(page, `${api.url}**`);
-    await page.goto(home('/home-2'));
-    await page.waitForLoadState('load');
+    const body = '<header><h1>Store</h1></header><div data-dc-products="categories"></div><section style="height:1200px">Store content</section><div data-dc-products="recent"></div><footer style="height:200px">Footer</footer>';
+    const first = { related_categories: rows(1), recent_product_skus: products(1) };
+    const answers2 = await rememberedThenHeld(page, site, api, viewport, body, first, { status: 200, body: { related_categories: rows(3), recent_product_skus: [] } }, 16);
     await page.evaluate(() => scrollTo(0, document.documentElement.scrollHeight));
     const [a, b] = await page.evaluate(() => [...document.querySelectorAll('[data-dc-products]')].map((el) => el.getBoundingClientRect().toJSON() as DOMRect));
     expect(a!.bottom).toBeLessThan(0);
