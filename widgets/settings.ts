@@ -56,7 +56,6 @@ export interface Settings {
 export const DEFAULT_SECTION: SectionSettings = { layout: 'carousel', size: MAX_ITEMS };
 export const DEFAULT_FIELDS: Field[] = ['price', 'full_price'];
 
-
 /** "grid", "slider" or "carousel"; anything else undefined. */
 export const readLayout = (v: unknown): Layout | undefined => (v === 'grid' ? v : v === 'slider' || v === 'carousel' ? 'carousel' : undefined);
 
