@@ -26,9 +26,10 @@ const cssModule = () => ({
 });
 
 // `preamble`: a first line kept through minification (the compile hint below). `inline: 1` inlines only functions
-// without arguments: 4 B smaller for datacue.js and 8 B for the widgets than inlining everything.
-const minify = (preamble) =>
-  terser({ ecma: 2021, compress: { passes: 5, inline: 1, unsafe_arrows: true, unsafe: true, pure_getters: true }, mangle: { properties: false }, format: { comments: false, preamble } });
+// without arguments: 4 B smaller for datacue.js and 8 B for the widgets than inlining everything. `compress`: options
+// of one script only (`hoist_funs` makes the widgets 25 B smaller and the tracker 26 B larger).
+const minify = (preamble, compress = {}) =>
+  terser({ ecma: 2021, compress: { passes: 5, inline: 1, unsafe_arrows: true, unsafe: true, pure_getters: true, ...compress }, mangle: { properties: false }, format: { comments: false, preamble } });
 
 // Source maps name their sources relative to the map, inside the package: src/ and widgets/ ship with it (`files`),
 // and the bundled dependencies sit where npm puts them. The TypeScript plugin hands rollup paths with extra `../`
@@ -66,11 +67,11 @@ const EAGER = '//# allFunctionsCalledOnLoad';
 const emptyDir = (dir) => ({ name: 'empty-dir', buildStart: () => rmSync(dir, { recursive: true, force: true }) });
 
 /** Script-tag builds: one self-contained minified IIFE each. */
-const script = (input, file, preamble) => ({
+const script = (input, file, preamble, compress) => ({
   input,
   // Maps beside each file, without the comment: those bytes would reach every shopper; devtools take a map when given.
   output: { file, format: 'iife', strict: false, sourcemap: 'hidden', sourcemapPathTransform },
-  plugins: [scriptLoader(), cssModule(), preact10(), resolve({ browser: true }), typescript({ declaration: false, outDir: 'dist', rootDir: '.' }), minify(preamble)],
+  plugins: [scriptLoader(), cssModule(), preact10(), resolve({ browser: true }), typescript({ declaration: false, outDir: 'dist', rootDir: '.' }), minify(preamble, compress)],
 });
 
 export default [
@@ -80,7 +81,7 @@ export default [
   // the widgets' 262 -> 235 ms, 16 cards painted 646 -> 610 ms (19 loads). About 20 B gzip each.
   script('src/browser.ts', 'dist/datacue.js', EAGER),
   script('src/outbox-script.ts', 'dist/datacue-outbox.js'),
-  script('widgets/script.ts', 'dist/datacue-storefront.js', EAGER),
+  script('widgets/script.ts', 'dist/datacue-storefront.js', EAGER, { hoist_funs: true }),
   // npm entries: ESM with .d.ts; dependencies stay external so the app's bundler dedupes them.
   {
     input: { index: 'src/index.ts', widgets: 'widgets/index.ts' },
