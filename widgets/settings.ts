@@ -73,8 +73,10 @@ const whole = (max: number) => (v: unknown) => readCount(v, max);
 /** Cards a row (a carousel's page) without the dashboard's setting, as the stylesheet draws them. */
 export const DEFAULT_PER_PAGE: PerPage = { mobile: 2, desktop: 4 };
 
-/** Per-section keys: response key, what is expected, parser, and the setting when it is named otherwise. */
-const SECTION_KEYS: [string, string, (v: unknown) => unknown, (keyof SectionSettings)?][] = [
+/** Per-section keys: response key, what is expected, parser, and the setting when it is named otherwise (a key named
+ *  as its setting must be one). */
+type Parse = (v: unknown) => unknown;
+const SECTION_KEYS: ([key: keyof SectionSettings, what: string, parse: Parse] | [key: string, what: string, parse: Parse, setting: keyof SectionSettings])[] = [
   ['layout', 'grid | slider', readLayout],
   ['size', `1 to ${MAX_ITEMS}`, whole(MAX_ITEMS)],
   ['title', 'text', str],
