@@ -128,6 +128,41 @@ ownStore('a bad value is refused by name, marked in the form, and nothing is sav
   expect((await answer.json()).config.sections[1]).toMatchObject({ name: 'top', size: 8 });
 });
 
+ownStore('"Events API answers": 2 s late, then down (the page event waits in the browser), then at once again', async ({ page, store, errors }) => {
+  const save = async (answer: string) => {
+    await openPanel(page, store);
+    await page.getByLabel('Events API answers').selectOption({ label: answer });
+    await page.getByRole('button', { name: 'Save settings' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'Saved' })).toBeVisible();
+  };
+  await save('2 s late (the event is stored at once)');
+  expect(savedSettings(store).api_answer).toBe('slow');
+  const slow = await visit(page, store, '/');
+  // Held on the server: the answer's first byte comes at least 2 s after the request left (a lower bound, set by the
+  // server's timer, not a measurement of speed).
+  expect(slow.status()).toBe(200);
+  expect((await slow.request().timing()).responseStart).toBeGreaterThanOrEqual(2000);
+  await expect(page.locator('[data-dc-products] .dc-card').first()).toBeVisible();
+
+  await save('503: down (nothing stored; the tracker retries)');
+  const visitor = await anonymousId(page.context());
+  const records = store.records().length;
+  const down = await visit(page, store, '/');
+  expect(down.status()).toBe(503);
+  // No answer: the static banner only, no cards.
+  await expect(page.locator('[data-dc-banners] img')).toHaveCount(1);
+  await expect(page.locator('.dc-card')).toHaveCount(0);
+  const refused = store.records().slice(records);
+  expect(refused.length).toBeGreaterThan(0);
+  expect(refused.every((r) => r.status === 503)).toBe(true);
+
+  // Back up: the home page's event the tracker kept is delivered once the next page loads.
+  await save('at once');
+  await visit(page, store, '/category/kitchen');
+  await eventsOf(store, visitor, 2, (r) => r.status === 200 && r.type === 'pageview' && r.subtype === 'home');
+  expect(errors).toEqual([]);
+});
+
 test('the store puts the product of a datacue:add-to-cart event in its cart, and lets a sold-out one open its page', async ({ page, demo, errors }) => {
   await visit(page, demo, '/');
   const visitor = await anonymousId(page.context());

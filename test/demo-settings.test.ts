@@ -37,6 +37,7 @@ describe('dashboard settings', () => {
       s.dashboard.money_format = '€{{amount_with_comma_separator}}';
       s.dashboard.locale = 'de-de';
       s.consent_banner = true;
+      s.api_answer = 'slow';
       s.extra = 1;
     });
     const { settings } = validateSettings(input);
@@ -50,9 +51,12 @@ describe('dashboard settings', () => {
         locale: 'de-DE',
       },
       consent_banner: true,
+      api_answer: 'slow',
     });
     // No sections at all: every section hidden.
     expect(validateSettings(changed((s) => (s.dashboard.sections = []))).settings?.dashboard.sections).toEqual([]);
+    // A settings file from before the API's answer could be set: answered at once.
+    expect(validateSettings(changed((s: Partial<Settings>) => delete s.api_answer)).settings?.api_answer).toBe('normal');
   });
 
   it.each([
@@ -88,6 +92,7 @@ describe('dashboard settings', () => {
     ['a locale that is no language tag', () => changed((s) => (s.dashboard.locale = 'not a locale')), 'dashboard.locale'],
     ['a locale not text', () => changed((s) => (s.dashboard.locale = null)), 'dashboard.locale'],
     ['consent_banner as "on"', () => changed((s) => (s.consent_banner = 'on')), 'consent_banner'],
+    ['an API answer of "sometimes"', () => changed((s) => (s.api_answer = 'sometimes')), 'api_answer'],
   ])('refuses %s, naming the field', (_, input, field) => {
     const found = validateSettings(input());
     expect(found.settings).toBeUndefined();

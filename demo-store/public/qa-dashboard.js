@@ -66,6 +66,7 @@ function fill(settings) {
   e.consent_banner.checked = settings.consent_banner || settings.consent_banner_env;
   e.consent_banner.disabled = settings.consent_banner_env;
   form.querySelector('[data-banner-env]').hidden = !settings.consent_banner_env;
+  e.api_answer.value = settings.api_answer;
 }
 
 /** A number as typed; what is not a number goes as null, for the server to refuse by name. */
@@ -101,7 +102,9 @@ function gather() {
       locale: e.locale.value,
     },
     consent_banner: e.consent_banner.disabled ? false : e.consent_banner.checked,
+    api_answer: e.api_answer.value,
   };
+  inputs.set('api_answer', e.api_answer);
   return { settings, inputs };
 }
 

@@ -117,6 +117,7 @@ export async function createApp({ dataDir, env = process.env }) {
     apiKey: API_KEY,
     model,
     dashboard: () => settings.get().dashboard,
+    answering: () => settings.get().api_answer,
     onRecord(record) {
       const numbered = feed.add(record);
       events.append(numbered);

@@ -27,7 +27,15 @@ export const DEFAULT_DASHBOARD = Object.freeze({
   locale: 'en-US',
 });
 
-export const DEFAULT_SETTINGS = Object.freeze({ dashboard: DEFAULT_DASHBOARD, consent_banner: false });
+/**
+ * How the demo's events API answers, to try the widgets as a shopper meets a slow or failing API: `slow` answers each
+ * request `SLOW_ANSWER_MS` late (the event is stored at once), `down` answers 503 without storing it (the tracker
+ * keeps it and retries).
+ */
+export const API_ANSWERS = ['normal', 'slow', 'down'];
+export const SLOW_ANSWER_MS = 2000;
+
+export const DEFAULT_SETTINGS = Object.freeze({ dashboard: DEFAULT_DASHBOARD, consent_banner: false, api_answer: 'normal' });
 
 const isObject = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
 const show = (v) => (typeof v === 'string' ? JSON.stringify(v.slice(0, 40)) : Array.isArray(v) ? 'a list' : v === null ? 'null' : typeof v === 'object' ? 'an object' : String(v));
@@ -103,6 +111,9 @@ export function validateSettings(input) {
 
   const hideOutOfStock = bool('dashboard.hide_out_of_stock', d.hide_out_of_stock);
   const consentBanner = bool('consent_banner', input.consent_banner);
+  // Absent in a settings file from before it existed: normal.
+  const apiAnswer = input.api_answer ?? 'normal';
+  if (!API_ANSWERS.includes(apiAnswer)) fail('api_answer', `one of ${API_ANSWERS.join(', ')}`, input.api_answer);
   if (errors.length) return { errors };
   return {
     settings: {
@@ -115,6 +126,7 @@ export function validateSettings(input) {
         locale,
       },
       consent_banner: consentBanner,
+      api_answer: apiAnswer,
     },
   };
 }

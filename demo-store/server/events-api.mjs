@@ -1,7 +1,7 @@
 // The local events API (POST /api/events): the contract of DESIGN.md §4 on the demo store's own origin.
 // Checks the key, the size and the envelope, records every request (accepted or not) and answers page events with
 // recommendations. Whatever arrives, it answers and goes on serving.
-import { DEFAULT_DASHBOARD, responseConfig } from './dashboard.mjs';
+import { DEFAULT_DASHBOARD, responseConfig, SLOW_ANSWER_MS } from './dashboard.mjs';
 import { validateEnvelope } from './validate.mjs';
 
 /** Far above any real event (a product page with many variants is a few KB), far below what could hurt. */
@@ -25,6 +25,7 @@ const refusal = (status, error, message, field) => ({ status, body: field ? { er
 export const unauthorized = () =>
   refusal(401, 'Unauthorized', 'Authorization: expected "Basic " + base64("<api key>:") with the demo store\'s API key');
 export const tooLarge = () => refusal(413, 'Payload Too Large', `body: at most ${MAX_BODY_BYTES} bytes`);
+export const down = () => refusal(503, 'Service Unavailable', 'the QA view has set the demo API down ("Events API answers")');
 
 /**
  * The answer to the text of one authorized request of acceptable size: 400 naming the field, or 200 with
@@ -57,10 +58,12 @@ function about(parsed) {
 const KEPT_HEADERS = ['authorization', 'content-type', 'content-length', 'origin', 'referer', 'user-agent'];
 
 /**
- * The HTTP handler. `dashboard()` gives the settings of the moment (each answer follows the latest save). `onRecord` receives one record per POST: what was asked, what was answered; accepted ones
- * carry the envelope (`request.body`), refused ones the start of their text (`request.body_text`).
+ * The HTTP handler. `dashboard()` gives the settings of the moment (each answer follows the latest save), and
+ * `answering()` how the API answers (`API_ANSWERS`: normal, slow, down). `onRecord` receives one record per POST: what
+ * was asked, what was answered; accepted ones carry the envelope (`request.body`), refused ones the start of their text
+ * (`request.body_text`).
  */
-export function createEventsApi({ apiKey, model, dashboard, onRecord }) {
+export function createEventsApi({ apiKey, model, dashboard, answering = () => 'normal', onRecord }) {
   function send(res, reply) {
     const payload = reply.body ? JSON.stringify(reply.body) : '';
     res.writeHead(reply.status, {
@@ -95,6 +98,12 @@ export function createEventsApi({ apiKey, model, dashboard, onRecord }) {
       return;
     }
     const declared = Number(req.headers['content-length'] ?? 0);
+    const how = answering();
+    if (how === 'down') {
+      req.resume();
+      finish(req, res, down(), declared);
+      return;
+    }
     if (!authorized(req.headers.authorization, apiKey)) {
       req.resume(); // read and drop the body, so the client gets the answer rather than a reset connection
       finish(req, res, unauthorized(), declared);
@@ -125,7 +134,9 @@ export function createEventsApi({ apiKey, model, dashboard, onRecord }) {
         // A bug of ours must not take the store down; the request is still answered and recorded.
         result = refusal(500, 'Internal Server Error', `the demo API failed on this event: ${e.message}`);
       }
-      finish(req, res, result, size, text, result);
+      // Slow: stored now, answered later (a shopper may have left the page by then: the answer goes nowhere).
+      if (how === 'slow') setTimeout(() => finish(req, res, result, size, text, result), SLOW_ANSWER_MS);
+      else finish(req, res, result, size, text, result);
     });
     req.on('error', () => res.destroy());
   };
