@@ -172,3 +172,31 @@ test('the log-in page carries no tag; the page after log in sends login once, as
   expect(afterLogout!.request.body.user).toEqual({ anonymous_id: visitor });
   expect(errors).toEqual([]);
 });
+
+test('keyboard on a phone: every header control Tab reaches is wholly inside the window, the search hint is not cut', async ({ browser, demo }) => {
+  const context = await browser.newContext({ viewport: { width: 360, height: 780 }, isMobile: true, hasTouch: true });
+  const page = await context.newPage();
+  await page.goto(`${demo.url}/`);
+  const hint = await page.locator('#q').evaluate((input: HTMLInputElement) => {
+    const style = getComputedStyle(input);
+    const canvas = document.createElement('canvas').getContext('2d')!;
+    canvas.font = style.font;
+    return { text: canvas.measureText(input.placeholder).width, room: input.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight) };
+  });
+  expect(hint.text).toBeLessThanOrEqual(hint.room);
+  const seen: string[] = [];
+  for (let i = 0; i < 20 && !seen.includes('Outdoors'); i++) {
+    await page.keyboard.press('Tab');
+    const focused = await page.evaluate(() => {
+      const el = document.activeElement!;
+      const r = el.getBoundingClientRect();
+      return { name: (el.textContent ?? '').trim(), inHeader: !!el.closest('header'), left: r.left, right: r.right, width: innerWidth };
+    });
+    if (!focused.inHeader) continue;
+    seen.push(focused.name);
+    expect(focused.left, focused.name).toBeGreaterThanOrEqual(0);
+    expect(focused.right, focused.name).toBeLessThanOrEqual(focused.width);
+  }
+  expect(seen).toEqual(expect.arrayContaining(['Bedroom', 'Living room', 'Kitchen', 'Bathroom', 'Outdoors']));
+  await context.close();
+});

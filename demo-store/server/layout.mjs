@@ -45,7 +45,7 @@ function header({ user, cart, term }) {
       <a class="logo" href="/">${STORE_NAME}</a>
       <form class="search" action="/search" role="search">
         <label class="visually-hidden" for="q">Search the store</label>
-        <input id="q" name="q" type="search" placeholder="Search sofas, oak, lamps…" value="${term ?? ''}" required>
+        <input id="q" name="q" type="search" placeholder="Sofas, lamps…" value="${term ?? ''}" required>
         <button class="button">Search</button>
       </form>
       <nav class="account" aria-label="Account">
