@@ -152,9 +152,11 @@ ownStore('"Events API answers": 2 s late, then down (the page event waits in the
   // No answer: the static banner only, no cards.
   await expect(page.locator('[data-dc-banners] img')).toHaveCount(1);
   await expect(page.locator('.dc-card')).toHaveCount(0);
+  // Recorded as refused, with the visitor and the event, for the QA view's filters.
   const refused = store.records().slice(records);
   expect(refused.length).toBeGreaterThan(0);
-  expect(refused.every((r) => r.status === 503)).toBe(true);
+  expect(refused.every((r) => r.status === 503 && r.anonymous_id === visitor)).toBe(true);
+  expect(refused[0]).toMatchObject({ type: 'pageview', subtype: 'home' });
 
   // Back up: the home page's event the tracker kept is delivered once the next page loads.
   await save('at once');

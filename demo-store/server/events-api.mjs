@@ -98,12 +98,6 @@ export function createEventsApi({ apiKey, model, dashboard, answering = () => 'n
       return;
     }
     const declared = Number(req.headers['content-length'] ?? 0);
-    const how = answering();
-    if (how === 'down') {
-      req.resume();
-      finish(req, res, down(), declared);
-      return;
-    }
     if (!authorized(req.headers.authorization, apiKey)) {
       req.resume(); // read and drop the body, so the client gets the answer rather than a reset connection
       finish(req, res, unauthorized(), declared);
@@ -127,6 +121,18 @@ export function createEventsApi({ apiKey, model, dashboard, answering = () => 'n
         return;
       }
       const text = Buffer.concat(chunks).toString('utf8');
+      const how = answering();
+      if (how === 'down') {
+        // Refused, but recorded with its visitor and event, so that the QA view's filters find it.
+        let parsed;
+        try {
+          parsed = JSON.parse(text);
+        } catch {
+          /* the record keeps the text */
+        }
+        finish(req, res, down(), size, text, { parsed });
+        return;
+      }
       let result;
       try {
         result = answerBody(text, model, dashboard());
