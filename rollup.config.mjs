@@ -49,8 +49,7 @@ const scriptLoader = () => ({
 
 // The script tag's own copy of Preact is 10.11.3 (the peer range's lowest): about 750 B smaller min+gzip than 11 and
 // 350 B smaller than 10.19, and the widgets work on each (the npm entry, which leaves Preact to the app, is tested in
-// Chromium with 10.11.3 and 11; every script-tag test runs on 10.11.3). Its jsx-runtime's own
-// `preact` import resolves here too, so the bundle holds one copy.
+// Chromium with 10.11.3 and 11; every script-tag test runs on 10.11.3).
 function preact10() {
   return {
     name: 'preact10',

@@ -26,7 +26,6 @@ const IMPORT_MAP = {
     '@datacue/storefront/widgets': '/' + OWN.exports['./widgets'].default.slice(2),
     preact: browserEntry('node_modules/preact10'),
     'preact/hooks': browserEntry('node_modules/preact10', './hooks'),
-    'preact/jsx-runtime': browserEntry('node_modules/preact10', './jsx-runtime'),
   },
 };
 

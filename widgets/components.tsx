@@ -1,5 +1,5 @@
 // The widgets' markup. Everything shown comes from the models, so names are text and URLs are already checked.
-import type { ComponentChildren } from 'preact';
+import { Fragment, h, type ComponentChildren } from 'preact';
 import { discountPercent } from './format.js';
 import type { BannerModel, ProductModel, SectionModel } from './model.js';
 import { DEFAULT_PER_PAGE, type ButtonSettings, type Field, type SectionName } from './settings.js';

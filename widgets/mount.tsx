@@ -1,6 +1,6 @@
 // The DOM edge of the widgets: finds the placeholders, renders them for each response, records clicks.
 import { attempt } from '../src/attempt.js';
-import { render } from 'preact';
+import { h, render } from 'preact';
 import type { Datacue, RecommendationsResponse } from '../src/types.js';
 import { expected, say, safely } from '../src/log.js';
 import { ID_KEY } from '../src/identity.js';

@@ -1,4 +1,5 @@
 // One placeholder's content, from its spec and the page's recommendations.
+import { Fragment, h } from 'preact';
 import type { RecommendationsResponse } from '../src/types.js';
 import { banner, bannerRow, banners, type BannerModel, type SectionModel } from './model.js';
 import type { WidgetSpec } from './placeholders.js';

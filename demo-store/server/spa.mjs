@@ -25,8 +25,6 @@ const IMPORT_MAP = {
     [ROOT_PACKAGE.name]: ownEntry('.'),
     [`${ROOT_PACKAGE.name}/widgets`]: ownEntry('./widgets'),
     preact: browserEntry('preact'),
-    'preact/hooks': browserEntry('preact', './hooks'),
-    'preact/jsx-runtime': browserEntry('preact', './jsx-runtime'),
   },
 };
 
