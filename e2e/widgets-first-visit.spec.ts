@@ -179,6 +179,90 @@ test('a page type remembered with three sections whose next answer fails: its bo
   expect(errors).toEqual([]);
 });
 
+// The blank a box keeps in view when its answer fails goes once the shopper scrolls the box out of view (DESIGN.md §7:
+// an empty answer collapses its box outside the viewport): above the window, the browser's scroll anchoring keeps what
+// the shopper sees still; below it, what moves is out of view. Each fails while the kept blank stays for good.
+for (const [name, viewport] of Object.entries(VIEWPORTS)) {
+  test(`${name}: a failed answer's blank, kept in view, is given back once the box is scrolled out of view, above or below, and nothing in view moves`, async ({ page, site, api, errors }) => {
+    await serveImages(page);
+    await page.setViewportSize(viewport);
+    await watchShifts(page);
+    api.respond((req) => (req.json?.event?.type === 'pageview' ? { status: 400, body: { message: 'no' } } : undefined));
+    await answerLate(page, `${api.url}**`, 500);
+    const box = () => page.evaluate(() => document.querySelector('[data-dc-products]')!.getBoundingClientRect().toJSON() as DOMRect);
+    const failed = () => page.waitForResponse((r) => r.url().startsWith(api.url) && r.status() === 400);
+
+    // Above: the box starts in the window; the shopper scrolls past it after the failure.
+    let answered = failed();
+    await page.goto(site.page('/above', storePage(api.url, 'home', '<header><h1>Store</h1></header><div data-dc-products=""></div><footer style="height:3000px">Store content</footer>')));
+    await answered;
+    await page.waitForLoadState('networkidle');
+    await shiftsReported(page);
+    const kept = await box();
+    expect(kept.height).toBeGreaterThan(100); // blank down to the window's bottom edge
+    const past = kept.bottom + 200;
+    await page.evaluate((y) => scrollTo(0, y), past);
+    const footerThen = await footerTop(page);
+    await expect.poll(async () => (await box()).height).toBe(0);
+    await shiftsReported(page);
+    // Given back above the window: the page is shorter by it, and the view follows (scroll anchoring).
+    expect(await page.evaluate(() => scrollY)).toBeCloseTo(past - kept.height, 0);
+    expect(await footerTop(page)).toBe(footerThen);
+    expect(await page.evaluate(() => window.shifts)).toEqual([]);
+
+    // Below: the shopper has scrolled down to the box before its answer fails, then scrolls back to the top.
+    answered = failed();
+    await page.goto(site.page('/below', storePage(api.url, 'home', '<header style="height:1500px"><h1>Store</h1></header><div data-dc-products=""></div><footer style="height:3000px">Store content</footer>')));
+    await page.evaluate((h) => scrollTo(0, 1500 - h / 2), viewport.height);
+    await answered;
+    await page.waitForLoadState('networkidle');
+    await shiftsReported(page);
+    expect((await box()).bottom).toBeCloseTo(viewport.height, 0); // kept down to the window's bottom edge
+    await page.evaluate(() => scrollTo(0, 0));
+    await expect.poll(async () => (await box()).height).toBe(0);
+    await shiftsReported(page);
+    expect(await page.evaluate(() => scrollY)).toBe(0);
+    expect(await page.evaluate(() => window.shifts)).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+}
+
+// Without scroll anchoring (Safari before 27; here CSS.supports says so), a box scrolled out above the window keeps its
+// blank (giving it up would pull what the shopper sees up), and gives it up once below the window.
+test('no scroll anchoring: a failed answer\'s blank is kept while the box is above the window, given back once it is below', async ({ page, site, api, errors }) => {
+  await serveImages(page);
+  await page.setViewportSize(VIEWPORTS.laptop);
+  await watchShifts(page);
+  await page.addInitScript(() => {
+    const supports = CSS.supports.bind(CSS);
+    CSS.supports = ((...args: [string, string?]) => (String(args[0]).startsWith('overflow-anchor') ? false : supports(...(args as [string, string])))) as typeof CSS.supports;
+  });
+  api.respond((req) => (req.json?.event?.type === 'pageview' ? { status: 400, body: { message: 'no' } } : undefined));
+  await answerLate(page, `${api.url}**`, 500);
+  const box = () => page.evaluate(() => document.querySelector('[data-dc-products]')!.getBoundingClientRect().toJSON() as DOMRect);
+  const answered = page.waitForResponse((r) => r.url().startsWith(api.url) && r.status() === 400);
+  await page.goto(site.page('/no-anchoring', storePage(api.url, 'home', '<header style="height:1500px"><h1>Store</h1></header><div data-dc-products=""></div><footer style="height:3000px">Store content</footer>')));
+  await page.evaluate(() => scrollTo(0, 1100));
+  await answered;
+  await page.waitForLoadState('networkidle');
+  const kept = (await box()).height;
+  expect(kept).toBeGreaterThan(100);
+  // Scrolled past: above the window, still kept (two frames for the observer to have spoken).
+  await page.evaluate(() => scrollTo(0, 1500 + innerHeight));
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+  await page.waitForTimeout(200);
+  expect((await box()).height).toBe(kept);
+  // Back up past it (through it, as a shopper scrolls: the observer speaks when the box enters and leaves the window):
+  // below the window, given back.
+  await page.evaluate(() => scrollTo(0, 1100));
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+  await page.evaluate(() => scrollTo(0, 0));
+  await expect.poll(async () => (await box()).height).toBe(0);
+  await shiftsReported(page);
+  expect(await page.evaluate(() => window.shifts)).toEqual([]);
+  expect(errors).toEqual([]);
+});
+
 // A shopper who scrolls while a remembered page's answer is on its way stays where they are, whatever the answer: the
 // widgets measure what they drew without the page getting shorter than where the shopper has scrolled to.
 /**

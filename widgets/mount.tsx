@@ -127,6 +127,19 @@ export function mount(datacue: Tracker, options: MountOptions = {}): Mounted {
     held.set(el, px);
     el.style.minHeight = `${px}px`;
   };
+  const unhold = (el: HTMLElement) => held.delete(el) && (el.style.minHeight = '');
+  // A box that kept blank space in view after its answer (smaller than the box, or none) gives it up once the shopper
+  // has scrolled it out of view (DESIGN.md §7: an empty answer collapses its box outside the viewport): below the window
+  // that moves nothing in view; above it, only where the browser's scroll anchoring keeps the view still (not Safari
+  // before 27), else once it is below the window.
+  const anchors = CSS.supports('overflow-anchor', 'auto');
+  const away = new IntersectionObserver((entries) =>
+    entries.forEach(({ target, isIntersecting, boundingClientRect }) => {
+      if (isIntersecting || (boundingClientRect.top < 0 && !anchors)) return;
+      away.unobserve(target);
+      unhold(target as HTMLElement);
+    }),
+  );
   const root = options.root ?? document;
   const all = () => Array.from(root.querySelectorAll<HTMLElement>(PLACEHOLDER_SELECTOR));
   /**
@@ -200,8 +213,10 @@ export function mount(datacue: Tracker, options: MountOptions = {}): Mounted {
         const kept = keptHeight(boxes[i]!.top, held.get(el) ?? 0, innerHeight);
         // Still held, so that a later draw of the page (the answer came while it was parsed) measures the content
         // without it, and does not remember the blank space kept as the placeholder's height.
-        if (kept > h) holdAt(el, kept);
-        else held.delete(el);
+        if (kept > h) {
+          holdAt(el, kept);
+          away.observe(el);
+        } else held.delete(el);
       });
     } finally {
       spacer.remove();
@@ -309,8 +324,7 @@ export function mount(datacue: Tracker, options: MountOptions = {}): Mounted {
     el.removeEventListener('click', record as EventListener);
     el.removeEventListener('auxclick', record as EventListener);
     render(null, el);
-    el.style.minHeight = '';
-    held.delete(el);
+    unhold(el);
     mounted.delete(el);
   };
 
@@ -345,6 +359,7 @@ export function mount(datacue: Tracker, options: MountOptions = {}): Mounted {
       safely(() => {
         live = false;
         stop();
+        away.disconnect();
         document.removeEventListener(EDITOR_UPDATED, preview);
         document.removeEventListener(EDITOR_RELOAD, preview);
         mounted.forEach(release);
