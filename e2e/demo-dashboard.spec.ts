@@ -152,9 +152,10 @@ ownStore('"Events API answers": 2 s late, then down (the page event waits in the
   // No answer: the static banner only, no cards.
   await expect(page.locator('[data-dc-banners] img')).toHaveCount(1);
   await expect(page.locator('.dc-card')).toHaveCount(0);
-  // Recorded as refused, with the visitor and the event, for the QA view's filters.
-  const refused = store.records().slice(records);
-  expect(refused.length).toBeGreaterThan(0);
+  // Recorded as refused, with the visitor and the event, for the QA view's filters (the journal is written after the
+  // answer: polled).
+  let refused: ReturnType<typeof store.records> = [];
+  await expect.poll(() => (refused = store.records().slice(records)).length).toBeGreaterThan(0);
   expect(refused.every((r) => r.status === 503 && r.anonymous_id === visitor)).toBe(true);
   expect(refused[0]).toMatchObject({ type: 'pageview', subtype: 'home' });
 
