@@ -132,14 +132,16 @@ export function mount(datacue: Tracker, options: MountOptions = {}): Mounted {
   // has scrolled it out of view (DESIGN.md §7: an empty answer collapses its box outside the viewport): below the window
   // that moves nothing in view; above it, only where the browser's scroll anchoring keeps the view still (not Safari
   // before 27), else once it is below the window.
-  const anchors = CSS.supports('overflow-anchor', 'auto');
-  const away = new IntersectionObserver((entries) =>
-    entries.forEach(({ target, isIntersecting, boundingClientRect }) => {
-      if (isIntersecting || (boundingClientRect.top < 0 && !anchors)) return;
-      away.unobserve(target);
-      unhold(target as HTMLElement);
-    }),
-  );
+  // Made for the first such box: a page whose answers fill their boxes never builds it.
+  let away: IntersectionObserver | undefined;
+  const watchAway = (el: HTMLElement) =>
+    (away ??= new IntersectionObserver((entries) =>
+      entries.forEach(({ target, isIntersecting, boundingClientRect }) => {
+        if (isIntersecting || (boundingClientRect.top < 0 && !CSS.supports('overflow-anchor', 'auto'))) return;
+        away!.unobserve(target);
+        unhold(target as HTMLElement);
+      }),
+    )).observe(el);
   const root = options.root ?? document;
   const all = () => Array.from(root.querySelectorAll<HTMLElement>(PLACEHOLDER_SELECTOR));
   /**
@@ -193,17 +195,16 @@ export function mount(datacue: Tracker, options: MountOptions = {}): Mounted {
     // them, so an answer taller than the box grows it above the window instead of pushing that down (the box, or an
     // element holding it, as the anchor would keep its top still). A box wholly above the window is left alone: the
     // browser finds what is in view inside the elements holding it. Anchoring is back before the boxes are measured.
-    // The spacer is appended only where the page was scrolled; removing it is harmless otherwise.
+    const straddling = els.filter((el, i) => held.has(el) && boxes[i]!.top < 0 && boxes[i]!.bottom > 0);
     const anchoring = (value: string) =>
-      els.forEach((el, i) => {
-        for (let a: HTMLElement | null = el; held.has(el) && boxes[i]!.top < 0 && boxes[i]!.bottom > 0 && a != document.body && a; a = a.parentElement) a.style.overflowAnchor = value;
+      straddling.forEach((el) => {
+        for (let a: HTMLElement | null = el; a && a != document.body; a = a.parentElement) a.style.overflowAnchor = value;
       });
     anchoring('none');
     const y = scrolled && scrollY;
     anchoring('');
-    const spacer = document.createElement('i');
-    spacer.style.cssText = `position:absolute;top:${y + innerHeight - 1}px;width:1px;height:1px`;
-    if (y) document.documentElement.appendChild(spacer);
+    const spacer = y ? document.documentElement.appendChild(document.createElement('i')) : undefined;
+    if (spacer) spacer.style.cssText = `position:absolute;top:${y + innerHeight - 1}px;width:1px;height:1px`;
     try {
       els.forEach((el) => held.has(el) && (el.style.minHeight = ''));
       const heights = els.map((el) => [el.offsetWidth, el.offsetHeight] as const);
@@ -215,11 +216,11 @@ export function mount(datacue: Tracker, options: MountOptions = {}): Mounted {
         // without it, and does not remember the blank space kept as the placeholder's height.
         if (kept > h) {
           holdAt(el, kept);
-          away.observe(el);
+          watchAway(el);
         } else held.delete(el);
       });
     } finally {
-      spacer.remove();
+      spacer?.remove();
     }
     if (allowed) save(memory);
   };
@@ -359,7 +360,7 @@ export function mount(datacue: Tracker, options: MountOptions = {}): Mounted {
       safely(() => {
         live = false;
         stop();
-        away.disconnect();
+        away?.disconnect();
         document.removeEventListener(EDITOR_UPDATED, preview);
         document.removeEventListener(EDITOR_RELOAD, preview);
         mounted.forEach(release);
