@@ -179,18 +179,28 @@ test('a page type remembered with three sections whose next answer fails: its bo
   expect(errors).toEqual([]);
 });
 
+/**
+ * A store whose every page event is refused (400), the refusal 500 ms late; `box` reads the products placeholder's
+ * place in the window, `failed` waits for the next refusal.
+ */
+async function refusingStore(page: Page, api: EventsApi, viewport: { width: number; height: number }) {
+  await serveImages(page);
+  await page.setViewportSize(viewport);
+  await watchShifts(page);
+  api.respond((req) => (req.json?.event?.type === 'pageview' ? { status: 400, body: { message: 'no' } } : undefined));
+  await answerLate(page, `${api.url}**`, 500);
+  return {
+    box: () => page.evaluate(() => document.querySelector('[data-dc-products]')!.getBoundingClientRect().toJSON() as DOMRect),
+    failed: () => page.waitForResponse((r) => r.url().startsWith(api.url) && r.status() === 400),
+  };
+}
+
 // The blank a box keeps in view when its answer fails goes once the shopper scrolls the box out of view (DESIGN.md §7:
 // an empty answer collapses its box outside the viewport): above the window, the browser's scroll anchoring keeps what
 // the shopper sees still; below it, what moves is out of view. Each fails while the kept blank stays for good.
 for (const [name, viewport] of Object.entries(VIEWPORTS)) {
   test(`${name}: a failed answer's blank, kept in view, is given back once the box is scrolled out of view, above or below, and nothing in view moves`, async ({ page, site, api, errors }) => {
-    await serveImages(page);
-    await page.setViewportSize(viewport);
-    await watchShifts(page);
-    api.respond((req) => (req.json?.event?.type === 'pageview' ? { status: 400, body: { message: 'no' } } : undefined));
-    await answerLate(page, `${api.url}**`, 500);
-    const box = () => page.evaluate(() => document.querySelector('[data-dc-products]')!.getBoundingClientRect().toJSON() as DOMRect);
-    const failed = () => page.waitForResponse((r) => r.url().startsWith(api.url) && r.status() === 400);
+    const { box, failed } = await refusingStore(page, api, viewport);
 
     // Above: the box starts in the window; the shopper scrolls past it after the failure.
     let answered = failed();
@@ -230,17 +240,12 @@ for (const [name, viewport] of Object.entries(VIEWPORTS)) {
 // Without scroll anchoring (Safari before 27; here CSS.supports says so), a box scrolled out above the window keeps its
 // blank (giving it up would pull what the shopper sees up), and gives it up once below the window.
 test('no scroll anchoring: a failed answer\'s blank is kept while the box is above the window, given back once it is below', async ({ page, site, api, errors }) => {
-  await serveImages(page);
-  await page.setViewportSize(VIEWPORTS.laptop);
-  await watchShifts(page);
   await page.addInitScript(() => {
     const supports = CSS.supports.bind(CSS);
     CSS.supports = ((...args: [string, string?]) => (String(args[0]).startsWith('overflow-anchor') ? false : supports(...(args as [string, string])))) as typeof CSS.supports;
   });
-  api.respond((req) => (req.json?.event?.type === 'pageview' ? { status: 400, body: { message: 'no' } } : undefined));
-  await answerLate(page, `${api.url}**`, 500);
-  const box = () => page.evaluate(() => document.querySelector('[data-dc-products]')!.getBoundingClientRect().toJSON() as DOMRect);
-  const answered = page.waitForResponse((r) => r.url().startsWith(api.url) && r.status() === 400);
+  const { box, failed } = await refusingStore(page, api, VIEWPORTS.laptop);
+  const answered = failed();
   await page.goto(site.page('/no-anchoring', storePage(api.url, 'home', '<header style="height:1500px"><h1>Store</h1></header><div data-dc-products=""></div><footer style="height:3000px">Store content</footer>')));
   await page.evaluate(() => scrollTo(0, 1100));
   await answered;
