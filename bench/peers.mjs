@@ -1,5 +1,7 @@
 // The contenders: how a store page loads each one, sends its page event, tracks, and what its network needs.
 // Scripts are served from local files; every third-party host is answered locally (see `answer`).
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 
 const products = (n) =>
   Array.from({ length: n }, (_, i) => ({
@@ -63,26 +65,40 @@ const ourWidgets = (options) => ({
   card: '.dc-card',
 });
 
+/**
+ * Algolia Recommend's related products from the script `build/<file>.js`, rendered once the page is parsed as its docs
+ * show, with `view` (options source text) and `style` (what goes in <head> before the script: read when the page is
+ * made, since bench/node_modules may not be installed yet when this module loads).
+ */
+const algolia = (name, file, view, card, style = () => '') => ({
+  name,
+  scripts: { [`/lib/${file}.js`]: `build/${file}.js` },
+  get head() {
+    return `${style()}<script src="/lib/${file}.js"></script>
+<script>document.addEventListener('DOMContentLoaded', function () {
+  algoliaRecommend.relatedProducts({
+    container: '#recs', recommendClient: algoliaRecommend.recommend('APPID', 'KEY'), indexName: 'products', objectIDs: ['p0'], maxRecommendations: 16${view},
+    itemComponent: function (p) { var i = p.item; return p.html\`<a class="card" href=\${i.link}><img src=\${i.photo_url} width="300" height="300" alt="" loading="lazy" /><span>\${i.name}</span><span>$\${i.price}</span></a>\`; },
+  });
+});</script>`;
+  },
+  container: '<div id="recs"></div>',
+  response: (url) => (/algolia\.(net|io)\/1\/indexes\/\*\/recommendations/.test(url) ? { results: [{ hits: SIXTEEN, nbHits: 16, processingTimeMS: 1 }] } : undefined),
+  card,
+});
+
 /** Widget libraries rendering 16 recommended products into `#recs` on a store-like page. */
 export const WIDGETS = [
   { name: 'DataCue (ours)', ...ourWidgets('') },
   // The same page with the store's money format (as a Shopify store passes its own): prices are written without
   // Intl.NumberFormat, whose first use on a page loads the browser's locale data. The row shows what that costs.
   { name: 'DataCue (ours) with options.money_format', ...ourWidgets(", money_format: '${{amount}}'") },
-  {
-    name: 'Algolia recommend-js',
-    scripts: { '/lib/algolia.js': 'build/algolia.js' },
-    head: `<script src="/lib/algolia.js"></script>
-<script>document.addEventListener('DOMContentLoaded', function () {
-  algoliaRecommend.relatedProducts({
-    container: '#recs', recommendClient: algoliaRecommend.recommend('APPID', 'KEY'), indexName: 'products', objectIDs: ['p0'], maxRecommendations: 16,
-    itemComponent: function (p) { var i = p.item; return p.html\`<a class="card" href=\${i.link}><img src=\${i.photo_url} width="300" height="300" alt="" loading="lazy" /><span>\${i.name}</span><span>$\${i.price}</span></a>\`; },
-  });
-});</script>`,
-    container: '<div id="recs"></div>',
-    response: (url) => (/algolia\.(net|io)\/1\/indexes\/\*\/recommendations/.test(url) ? { results: [{ hits: SIXTEEN, nbHits: 16, processingTimeMS: 1 }] } : undefined),
-    card: '.auc-Recommend-item',
-  },
+  algolia('Algolia recommend-js', 'algolia', '', '.auc-Recommend-item'),
+  // Algolia's carousel, as ours is by default: its horizontal slider view, its theme and a store's few rules for the
+  // card's image and lines, inline in <head> as a store's stylesheet would be.
+  algolia('Algolia recommend-js, horizontal slider and its theme', 'algolia-slider', ', view: algoliaRecommend.horizontalSlider', '.uic-HorizontalSlider-item', () =>
+    `<style>${readFileSync(resolve(import.meta.dirname, 'node_modules/@algolia/ui-components-horizontal-slider-theme/dist/theme.css'), 'utf8')}
+.card{display:flex;flex-direction:column;gap:4px;color:inherit;text-decoration:none}.card img{display:block;width:100%;height:auto}</style>`),
 ];
 
 /** No library: the click handler does nothing; the floor every tracker's click-to-paint is read against. */

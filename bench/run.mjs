@@ -36,7 +36,7 @@ ensureChromium();
 if (!existsSync(resolve(HERE, 'node_modules'))) sh('npm install --no-audit --no-fund', HERE);
 if (process.env.BENCH_NO_BUILD !== '1') {
   sh('npm run build --silent');
-  for (const name of ['snowplow', 'rudderstack', 'algolia']) {
+  for (const name of ['snowplow', 'rudderstack', 'algolia', 'algolia-slider']) {
     sh(`npx esbuild entries/${name}.js --bundle --minify --format=iife --target=es2020 --outfile=build/${name}.js --log-level=warning`, HERE);
   }
 }
