@@ -206,7 +206,7 @@ for (const width of [390, 1280]) {
     await expect(buttons).toHaveCount(0);
     await expect(page.locator('.dc-carousel__button')).toHaveCount(2);
     const [carousel, track] = [await page.locator('.dc-carousel').boundingBox(), await page.locator('.dc-carousel__track').boundingBox()];
-    expect(track!.x - carousel!.x).toBe(40);
+    expect(track!.x - carousel!.x).toBe(width > 640 ? 40 : 0); // on a phone the buttons lie over the track
     // Resized past the phone breakpoint either way, two cards still fit: nothing to page to.
     await page.setViewportSize({ width: width > 640 ? 390 : 1280, height: 900 });
     expect(await page.locator('.dc-carousel__track').evaluate((t) => t.scrollWidth > t.clientWidth)).toBe(false);
@@ -217,12 +217,13 @@ for (const width of [390, 1280]) {
 }
 
 /** Twelve discounted products: every card carries a visually hidden "Was" label; the first has a long word for a name
- *  and five-digit prices. */
+ *  and five-digit prices. The section's title (the dashboard's) is one word wider than a phone. */
 const DISCOUNTED = {
   ...SAMPLES.home,
   related_product_skus: MANY.related_product_skus.map((p, i) =>
     i ? { ...p, full_price: p.price + 50 } : { ...p, name: 'Kitchenorganizerset Deluxe', price: 12345.5, full_price: 15999 },
   ),
+  config: { sections: [{ name: 'related', title: 'Wohnzimmereinrichtungsempfehlungen-Schlafzimmermoebelauswahl' }] },
 };
 
 for (const width of [320, 360, 390, 768, 1280]) {
@@ -244,6 +245,12 @@ for (const width of [320, 360, 390, 768, 1280]) {
       return Math.round((t.clientWidth + 16) / (card + 16));
     });
     expect(perPage).toBe(width > 640 ? 4 : 2);
+    // On a phone the buttons lie over the track's ends, so its cards get the whole width (beside it, two cards were
+    // 86 px at 320 px, and names broke inside words); wider, they sit beside it.
+    const [carousel, prev, track, next] = await page.locator('.dc-carousel, .dc-carousel__track, .dc-carousel__button').evaluateAll((els) => els.slice(0, 4).map((e) => e.getBoundingClientRect().toJSON() as DOMRect));
+    expect(track!.width).toBe(width > 640 ? carousel!.width - 80 : carousel!.width);
+    expect([prev!.left, next!.right]).toEqual([carousel!.left, carousel!.right]);
+    expect(await page.locator('.dc-section__title').first().textContent()).toMatch(/^Wohnzimmer/);
     const tops = await page.locator('.dc-grid .dc-card').evaluateAll((cards) => cards.map((c) => Math.round(c.getBoundingClientRect().top)));
     expect(tops[0]).toBe(tops[1]);
     if (width <= 640) {

@@ -18,20 +18,24 @@ describe('reserveHeight', () => {
     expect(reserveHeight(banners, 932, 1280, { w: 932, h: 1048 })).toBe(1048);
     expect(reserveHeight({ kind: 'slot', which: 'sub', index: 3 }, 200, 1280, { w: 200.4, h: 0 })).toBe(0);
   });
-  it('products never seen: one carousel section, a little over what the stylesheet draws (415 px at 1,160 wide)', () => {
+  it('products never seen: one carousel section, a little over what the stylesheet draws (416 px at 1,200 wide, 316 at 358 on a phone)', () => {
     const carousel = { kind: 'products', section: 'related', override: {} } as const;
-    expect(reserveHeight(carousel, 1160, 1280)).toBe(425);
-    expect(reserveHeight({ ...carousel, section: '' }, 700, 740)).toBe(310);
-    expect(reserveHeight(carousel, 350, 390)).toBe(325);
+    expect(reserveHeight(carousel, 1160, 1280)).toBe(430);
+    expect(reserveHeight(carousel, 1200, 1280)).toBeGreaterThan(416);
+    expect(reserveHeight({ ...carousel, section: '' }, 700, 740)).toBe(315);
+    // A phone's two cards a page take the whole width, so the row is as tall as half of it.
+    expect(reserveHeight(carousel, 350, 390)).toBe(335);
+    expect(reserveHeight(carousel, 358, 390)).toBeGreaterThan(316);
+    expect(reserveHeight(carousel, 288, 320)).toBeGreaterThan(303);
   });
   it("products whose count is the answer's (every section of the page, category rows, a grid's rows): a window tall at least", () => {
     const all = { kind: 'products', section: '', override: {} } as const;
     expect(reserveHeight(all, 1160, 1280, undefined, 800)).toBe(800);
-    expect(reserveHeight(all, 1160, 1280, undefined, 300)).toBe(425);
+    expect(reserveHeight(all, 1160, 1280, undefined, 300)).toBe(430);
     expect(reserveHeight({ ...all, section: 'categories' }, 350, 390, undefined, 844)).toBe(844);
     expect(reserveHeight({ ...all, override: { layout: 'grid' } }, 900, 1280, undefined, 800)).toBe(800);
     // A named carousel section is one row.
-    expect(reserveHeight({ ...all, section: 'related' }, 1160, 1280, undefined, 800)).toBe(425);
+    expect(reserveHeight({ ...all, section: 'related' }, 1160, 1280, undefined, 800)).toBe(430);
     // What the last answer took, however tall the window.
     expect(reserveHeight(all, 1160, 1280, { w: 1160, h: 300 }, 800)).toBe(300);
     expect(reserveHeight({ ...all, override: { layout: 'grid' } }, 900, 1280, { w: 880, h: 700 }, 800)).toBe(700);
