@@ -168,8 +168,8 @@ test('prices: money_format, data-dc-money-format, data-dc-currency, locale', asy
 test('buy button: datacue:add-to-cart with its detail; store code that cancels it keeps the shopper on the page, else the product opens', async ({ page, site, api, errors }) => {
   site.page('/product/a1', '<!doctype html><title>product a1</title><p>product page</p>');
   const response = {
-    related_product_skus: [product('a1', { price: 80 }), product('a2', { variant_id: undefined })],
-    config: { cta_button: { show_button: true, caption: 'View', buy_caption: 'Add to cart', classes: 'btn btn-primary' } },
+    related_product_skus: [product('a1', { price: 80 }), product('a2', { variant_id: undefined }), product('a3', { available: false })],
+    config: { cta_button: { show_button: true, caption: 'View', buy_caption: 'Add to cart', classes: 'btn btn-primary' }, hide_out_of_stock: false },
   };
   const body = `<div data-dc-products></div><script>
     window.seen = [];
@@ -184,6 +184,9 @@ test('buy button: datacue:add-to-cart with its detail; store code that cancels i
   await expect(buy).toHaveClass('dc-card__button btn btn-primary');
   await expect(page.locator('.dc-card').nth(1).locator('a.dc-card__button')).toHaveText('View');
   await expect(page.locator('.dc-card').nth(1).locator('a.dc-card__button')).toHaveAttribute('href', '/product/a2');
+  // Sold out: no buy button, the link caption in its place (a row's buttons line up).
+  await expect(page.locator('.dc-card--sold-out .dc-card__button')).toHaveText(['View']);
+  await expect(page.locator('.dc-card--sold-out a.dc-card__button')).toHaveAttribute('href', '/product/a3');
 
   await page.evaluate(() => ((window as unknown as { cancelAdd: boolean }).cancelAdd = true));
   await buy.click();

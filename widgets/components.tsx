@@ -86,8 +86,9 @@ export function ProductCard({ product: p, section, view, eager }: { product: Pro
       ) : (
         <div class="dc-card__link">{body}</div>
       )}
-      {button && !p.soldOut && p.link && (
-        button.buyCaption && p.variantId ? (
+      {/* A sold-out product has no buy button; its link caption, if any, still opens it (a row's buttons line up). */}
+      {button && p.link && (
+        button.buyCaption && p.variantId && !p.soldOut ? (
           <button type="button" class={buttonClass} data-dc-product={p.id} onClick={(e) => addToCart(e, p, section)}>
             {button.buyCaption}
           </button>
