@@ -129,9 +129,10 @@ function Carousel({ listId, labelledBy, view, paged, children }: { listId: strin
       next.focus();
     }
   };
+  // Its aria-label names the button; a button's content is not read, so the glyph needs no aria-hidden of its own.
   const button = (next: boolean) => (
     <button type="button" class={`dc-carousel__button dc-carousel__button--${next ? 'next' : 'prev'}`} style={paged ? undefined : { visibility: 'hidden' }} aria-controls={listId} aria-label={next ? view.texts.next : view.texts.previous} onClick={(e) => page(e, next)}>
-      <span aria-hidden="true">{next ? '›' : '‹'}</span>
+      {next ? '›' : '‹'}
     </button>
   );
   return (

@@ -36,12 +36,13 @@ export function reserveHeight(spec: WidgetSpec, width: number, viewport: number,
     case 'products': {
       // The last answer's height (the shopper's window rarely changes between pages). Never seen: one carousel
       // section (the default layout), its title over one row of square cards (four a page beside the buttons; on a
-      // phone two, the buttons over them), a little over what the widgets' stylesheet draws with name and price
-      // (measured: width / 4 + 116-138 px above 640 px, width / 2 + 137-159 on phones), since a box too tall keeps
-      // its height where giving it up would move what is in view.
+      // phone two, the buttons over them), a little over what the widgets' stylesheet draws with name and price, in
+      // the store's line height (measured with 1.6, prices wrapped on narrow cards: width / 4 + 132-161 px above 640
+      // px, width / 2 + 153-182 on phones), since a box too tall keeps its height where giving it up would move what
+      // is in view.
       if (last) return last.h;
       const grid = spec.override.layout == 'grid';
-      const section = grid ? 0 : viewport > PHONE ? width / 4 + 140 : width / 2 + 160;
+      const section = grid ? 0 : viewport > PHONE ? width / 4 + 165 : width / 2 + 185;
       // How many sections (all those of the page), category rows or grid rows come is the answer's: held at least a
       // window tall, so that what follows the box is out of view while its top is in view (whatever comes pushes down
       // only what is out of view), and in view only once its top is above the window (the drawn answer grows it
