@@ -33,18 +33,23 @@ export const down = () => refusal(503, 'Service Unavailable', 'the QA view has s
  * too (for the record).
  */
 export function answerBody(text, model, dashboard = DEFAULT_DASHBOARD) {
-  let body;
-  try {
-    body = JSON.parse(text);
-  } catch (e) {
-    return { ...refusal(400, 'Bad Request', `body: malformed JSON (${e.message})`, 'body'), parsed: undefined };
-  }
+  const { body, error } = parse(text);
+  if (error) return { ...refusal(400, 'Bad Request', `body: malformed JSON (${error.message})`, 'body'), parsed: undefined };
   const found = validateEnvelope(body);
   if (found) return { ...refusal(400, 'Bad Request', found.message, found.field), parsed: body };
   model.record(body);
   const recommendations = model.answer(body, dashboard);
   if (!recommendations) return { status: 204, body: null, parsed: body, envelope: body };
   return { status: 200, body: { ...recommendations, config: responseConfig(dashboard) }, parsed: body, envelope: body };
+}
+
+/** A request's text as JSON: `{ body }`, or `{ error }` when it is not JSON. */
+function parse(text) {
+  try {
+    return { body: JSON.parse(text) };
+  } catch (error) {
+    return { error };
+  }
 }
 
 /** Who and what a request was about, as far as its body tells (also for refused ones, so QA can filter them). */
@@ -124,13 +129,7 @@ export function createEventsApi({ apiKey, model, dashboard, answering = () => 'n
       const how = answering();
       if (how === 'down') {
         // Refused, but recorded with its visitor and event, so that the QA view's filters find it.
-        let parsed;
-        try {
-          parsed = JSON.parse(text);
-        } catch {
-          /* the record keeps the text */
-        }
-        finish(req, res, down(), size, text, { parsed });
+        finish(req, res, down(), size, text, { parsed: parse(text).body });
         return;
       }
       let result;
