@@ -121,11 +121,11 @@ export function mount(datacue: Tracker, options: MountOptions = {}): Mounted {
   };
   let warming = false;
 
-  // Boxes held before the answer (each its CSS min-height), released once the answer is drawn.
-  const held = new Set<HTMLElement>();
-  const holdAt = (el: HTMLElement, height: string) => {
-    held.add(el);
-    el.style.minHeight = height;
+  // Boxes held before the answer (placeholder → px), released once the answer is drawn.
+  const held = new Map<HTMLElement, number>();
+  const holdAt = (el: HTMLElement, px: number) => {
+    held.set(el, px);
+    el.style.minHeight = `${px}px`;
   };
   const unhold = (el: HTMLElement) => held.delete(el) && (el.style.minHeight = '');
   // A box that kept blank space in view after its answer (smaller than the box, or none) gives it up once the shopper
@@ -211,12 +211,11 @@ export function mount(datacue: Tracker, options: MountOptions = {}): Mounted {
       els.forEach((el, i) => {
         const [w, h] = heights[i]!;
         memory = remember(memory, keyOf(i), { w, h });
-        // The held box's height as laid out before the draw (the reserve may be in em).
-        const kept = keptHeight(boxes[i]!.top, held.has(el) ? boxes[i]!.height : 0, innerHeight);
+        const kept = keptHeight(boxes[i]!.top, held.get(el) ?? 0, innerHeight);
         // Still held, so that a later draw of the page (the answer came while it was parsed) measures the content
         // without it, and does not remember the blank space kept as the placeholder's height.
         if (kept > h) {
-          holdAt(el, kept + 'px');
+          holdAt(el, kept);
           watchAway(el);
         } else held.delete(el);
       });

@@ -19,39 +19,41 @@ const GAP = 16;
 const PHONE = 640;
 
 /**
- * The height to hold for a placeholder `width` px wide in a window `viewport` px wide, as the CSS length of its
- * min-height (in em where it follows the store's text). A remembered answer at the same width is exact. Otherwise banners follow their fixed ratios: the standard layout's first row
+ * The height to hold for a placeholder `width` px wide in a window `viewport` px wide. A remembered answer at the
+ * same width is exact. Otherwise banners follow their fixed ratios: the standard layout's first row
  * (narrow | static | narrow, on a phone the wide box over two narrow ones) inside its margins, a slot its banner's
  * ratio. Products: see below; `windowHeight` is the window's.
  */
-export function reserveHeight(spec: WidgetSpec, width: number, viewport: number, last?: Remembered, windowHeight = 0): string {
-  if (width <= 0) return '0';
-  if (last && Math.abs(last.w - width) < 1) return `${last.h}px`;
+export function reserveHeight(spec: WidgetSpec, width: number, viewport: number, last?: Remembered, windowHeight = 0): number {
+  if (width <= 0) return 0;
+  if (last && Math.abs(last.w - width) < 1) return last.h;
   switch (spec.kind) {
     case 'banners':
       // Phone: 0.6 w + GAP + 1.5 (w - GAP) / 2 = 1.35 w + GAP / 4.
-      return `${GAP * 2 + (viewport > PHONE ? (width - 2 * GAP) / 3 : 1.35 * width + GAP / 4)}px`;
+      return GAP * 2 + (viewport > PHONE ? (width - 2 * GAP) / 3 : 1.35 * width + GAP / 4);
     case 'slot':
-      return `${width * (spec.which === 'main' ? 0.6 : 1.5)}px`;
+      return width * (spec.which === 'main' ? 0.6 : 1.5);
     case 'products': {
       // The last answer's height (the shopper's window rarely changes between pages). Never seen: one carousel
       // section (the default layout), its title over one row of square cards (four a page beside the buttons; on a
       // phone two, the buttons over them), a little over what the widgets' stylesheet draws with name and price, in
       // the store's line height (measured with 1.6, prices wrapped on narrow cards: width / 4 + 132-161 px above 640
-      // px, width / 2 + 153-182 on phones, at 16 px text), since a box too tall keeps its height where giving it up
-      // would move what is in view. The names and prices grow with the store's text size (a phone's box drawn at 20
-      // px is 22 px taller than at 16): that part is in em, the placeholder's own.
-      if (last) return `${last.h}px`;
-      const section = `calc(${viewport > PHONE ? width / 4 + 69 : width / 2 + 89}px + 6em)`;
+      // px, width / 2 + 153-182 on phones), since a box too tall keeps its height where giving it up would move what
+      // is in view. A phone's also for larger store text (or a phone's text scaling): at line height 1.5 its box is
+      // width / 2 + 177 at 16 px text, 188 at 18 and 199 at 20 (wider, 16 to 20 px text adds 16 px to a box held 37
+      // over).
+      if (last) return last.h;
+      const grid = spec.override.layout == 'grid';
+      const section = grid ? 0 : viewport > PHONE ? width / 4 + 165 : width / 2 + 200;
       // How many sections (all those of the page), category rows or grid rows come is the answer's: held at least a
       // window tall, so that what follows the box is out of view while its top is in view (whatever comes pushes down
       // only what is out of view), and in view only once its top is above the window (the drawn answer grows it
       // above what the shopper sees: see mount's settle). Wherever the box starts, also below the window: a shopper
-      // may scroll to it before the answer comes. A grid's first row is a carousel's at least.
-      return spec.override.layout == 'grid' || spec.section === '' || spec.section === 'categories' ? `max(${section}, ${windowHeight}px)` : section;
+      // may scroll to it before the answer comes.
+      return grid || spec.section === '' || spec.section === 'categories' ? Math.max(section, windowHeight) : section;
     }
     default:
-      return '0';
+      return 0;
   }
 }
 
