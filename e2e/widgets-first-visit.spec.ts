@@ -46,9 +46,9 @@ ${style}
 for (const [name, viewport] of Object.entries(VIEWPORTS)) {
   for (const [section, answer] of Object.entries(answers)) for (const variant of ['prompt answer', 'answer 800 ms late', 'store text 18 px'] as const) {
     const what = section ? 'a named carousel section' : 'every section of the page (three come)';
-    // A store whose text is larger: names and prices take more height (the box held grows with the text). Its answer
-    // comes late too, so that the box is held before it (a prompt one may come before the placeholder is parsed, and
-    // be drawn into it with nothing held).
+    // A store whose text is larger: names and prices take more height, which a phone's box is held for too. Its
+    // answer comes late, so that the box is held before it (a prompt one may come before the placeholder is parsed,
+    // and be drawn into it with nothing held).
     const font = variant === 'store text 18 px' ? 18 : 16;
     const slow = variant !== 'prompt answer';
     const style = STORE_STYLE.replace('line-height:1.5', `line-height:1.5;font-size:${font}px`);
@@ -56,13 +56,12 @@ for (const [name, viewport] of Object.entries(VIEWPORTS)) {
       await serveImages(page);
       await page.setViewportSize(viewport);
       await watchShifts(page);
-      // The height the products box holds before its answer: the largest min-height set on it while it has no card (in
-      // px as computed: the widgets may set it in em).
+      // The height the products box holds before its answer: the largest min-height set on it while it has no card.
       await page.addInitScript(() => {
         window.heldBefore = 0;
         new MutationObserver(() => {
           const el = document.querySelector<HTMLElement>('[data-dc-products]');
-          if (el && !el.querySelector('.dc-card')) window.heldBefore = Math.max(window.heldBefore, parseFloat(getComputedStyle(el).minHeight) || 0);
+          if (el && !el.querySelector('.dc-card')) window.heldBefore = Math.max(window.heldBefore, parseFloat(el.style.minHeight) || 0);
         }).observe(document, { subtree: true, childList: true, attributeFilter: ['style'] });
       });
       // Image requests still on their way (the carousel's later pages may never start: they load as they come near).
