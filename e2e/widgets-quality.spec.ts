@@ -132,6 +132,48 @@ test('carousel by keyboard (WAI-ARIA carousel): Tab order as seen, Enter pages a
   expect(ring.bottom).toBeGreaterThanOrEqual(0);
 });
 
+// A right-to-left store (Arabic, Hebrew): the cards run from the right, "previous" is on the right and "next" on the
+// left, and the track's scrollLeft goes from 0 down to minus its end. Read as left to right, the buttons did nothing.
+for (const width of [390, 1280]) {
+  test(`right to left (${width} px): the buttons page toward the end and wrap, the arrow keys follow the reading direction`, async ({ page, site, api }) => {
+    await serveImages(page);
+    await page.emulateMedia({ reducedMotion: 'reduce' }); // instant scrolling: each step is done when the click is
+    await page.setViewportSize({ width, height: 900 });
+    await openStore(page, site, api, 'Home page', MANY, '<main dir="rtl"><div data-dc-products="related" data-dc-layout="carousel" data-dc-items="12"></div></main>');
+    await expect(page.locator('.dc-carousel .dc-card')).toHaveCount(12);
+    const prev = page.getByRole('button', { name: 'Previous products' });
+    const next = page.getByRole('button', { name: 'Next products' });
+    const track = page.locator('.dc-carousel__track');
+    // Previous at the right end, next at the left (also on a phone, where they lie over the track), the first card at
+    // the right.
+    const box = (selector: string) => page.locator(selector).evaluateAll((els) => els.slice(0, 2).map((e) => e.getBoundingClientRect().toJSON() as DOMRect));
+    const [[carousel], [prevBox, nextBox], [first, second]] = await Promise.all(['.dc-carousel', '.dc-carousel__button', '.dc-card'].map(box));
+    expect([prevBox!.right, nextBox!.left]).toEqual([carousel!.right, carousel!.left]);
+    expect(first!.left).toBeGreaterThan(second!.left);
+    const left = () => track.evaluate((t) => Math.round(t.scrollLeft));
+    const end = await track.evaluate((t) => t.scrollWidth - t.clientWidth);
+    expect(end).toBeGreaterThan(0);
+    const positions: number[] = [];
+    for (let i = 0; i < 7; i++) {
+      await next.click();
+      positions.push(await left());
+    }
+    expect(positions[0]).toBeLessThan(0);
+    expect(positions).toContain(-end);
+    expect(positions.indexOf(0)).toBe(positions.indexOf(-end) + 1);
+    // "Previous" at the start goes to the end.
+    await track.evaluate((t) => t.scrollTo({ left: 0 }));
+    await prev.click();
+    expect(await left()).toBe(-end);
+    // ArrowLeft goes on to the next card, ArrowRight back.
+    await page.locator('.dc-card__link').first().focus();
+    await page.keyboard.press('ArrowLeft');
+    await expect(page.locator('.dc-card__link').nth(1)).toBeFocused();
+    await page.keyboard.press('ArrowRight');
+    await expect(page.locator('.dc-card__link').first()).toBeFocused();
+  });
+}
+
 // Tab scrolls the page just enough to show the focused element's box: without a margin, a card coming up from below
 // the window stops with its edge on the window's, and its focus ring (outside the box) is cut off.
 test('Tab into a carousel below the window on a phone: the focused card\'s whole focus ring is in the window', async ({ page, site, api }) => {

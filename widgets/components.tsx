@@ -104,6 +104,10 @@ export function ProductCard({ product: p, section, view, eager }: { product: Pro
   );
 }
 
+/** 1 on a left-to-right page, -1 right to left, where the cards run from the right and a track's `scrollLeft` goes
+ *  from 0 down to minus its end: paging and the arrow keys are mirrored. */
+const sign = (el: Element) => (getComputedStyle(el).direction == 'rtl' ? -1 : 1);
+
 /**
  * The WAI-ARIA carousel pattern on native scrolling with snap points (it swipes): previous, the cards, next, in
  * the order they are seen. The buttons page through it and wrap at the ends, so they are never disabled and the
@@ -115,13 +119,14 @@ export function ProductCard({ product: p, section, view, eager }: { product: Pro
 function Carousel({ listId, labelledBy, view, paged, children }: { listId: string; labelledBy: string; view: View; paged: boolean; children: ComponentChildren }) {
   const page = (e: MouseEvent, next: boolean) => {
     const t = (e.currentTarget as Element).parentElement!.querySelector('ul')!;
+    const s = sign(t);
     const end = t.scrollWidth - t.clientWidth;
-    const at = t.scrollLeft;
+    const at = t.scrollLeft * s;
     // `scroll-behavior` in the stylesheet makes this smooth, unless the shopper asks for reduced motion.
-    t.scrollTo({ left: next ? (at >= end - 1 ? 0 : at + t.clientWidth) : at <= 1 ? end : at - t.clientWidth });
+    t.scrollTo({ left: s * (next ? (at >= end - 1 ? 0 : at + t.clientWidth) : at <= 1 ? end : at - t.clientWidth) });
   };
   const onKeyDown = (e: KeyboardEvent) => {
-    const step = e.key === 'ArrowRight' ? 1 : e.key === 'ArrowLeft' ? -1 : 0;
+    const step = (e.key === 'ArrowRight' ? 1 : e.key === 'ArrowLeft' ? -1 : 0) * sign(e.currentTarget as Element);
     const links = Array.from((e.currentTarget as Element).querySelectorAll<HTMLElement>('.dc-card__link'));
     const next = step && links[links.indexOf(document.activeElement as HTMLElement) + step];
     if (next) {

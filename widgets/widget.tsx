@@ -1,5 +1,5 @@
 // One placeholder's content, from its spec and the page's recommendations.
-import { Fragment, h } from 'preact';
+import { h } from 'preact';
 import type { RecommendationsResponse } from '../src/types.js';
 import { banner, bannerRow, banners, type BannerModel, type SectionModel } from './model.js';
 import type { WidgetSpec } from './placeholders.js';
@@ -35,13 +35,9 @@ export function Widget({ spec, response, sections, view }: Props) {
       return slot ? <BannerBox banner={slot} wide={spec.which === 'main'} eager={view.eager} slot /> : null;
     }
     case 'products':
-      return (
-        <>
-          {sections.map((s, i) => (
-            <Section key={s.key} section={s} title={s.category ? `${s.title || view.texts.categories} ${s.category}` : s.title || view.texts[s.name]} view={view} eager={view.eager && !i} />
-          ))}
-        </>
-      );
+      return sections.map((s, i) => (
+        <Section key={s.key} section={s} title={s.category ? `${s.title || view.texts.categories} ${s.category}` : s.title || view.texts[s.name]} view={view} eager={view.eager && !i} />
+      ));
     default:
       return null;
   }
