@@ -162,7 +162,8 @@ export function mount(datacue: Tracker, options: MountOptions = {}): Mounted {
   const hold = () => {
     const memory = load();
     const els = all();
-    const widths = els.map((el) => el.getBoundingClientRect().width); // every read before any write: one layout
+    // Whole px, as the widths remembered. Every read before any write: one layout.
+    const widths = els.map((el) => el.offsetWidth);
     each(els, (el, spec, i) => {
       const h = reserveHeight(spec, widths[i]!, innerWidth, memory[keyOf(i)], innerHeight);
       holdAt(el, h);
@@ -207,7 +208,9 @@ export function mount(datacue: Tracker, options: MountOptions = {}): Mounted {
     if (spacer) spacer.style.cssText = `position:absolute;top:${y + innerHeight - 1}px;width:1px;height:1px`;
     try {
       els.forEach((el) => held.has(el) && (el.style.minHeight = ''));
-      const heights = els.map((el) => [el.offsetWidth, el.offsetHeight] as const);
+      // The height as its min-height is held: in the placeholder's box-sizing (a store's padding and border on it are
+      // counted once). Not rendered ("auto"): NaN, which holds nothing and is read back as no memory.
+      const heights = els.map((el) => [el.offsetWidth, parseFloat(getComputedStyle(el).height)] as const);
       els.forEach((el, i) => {
         const [w, h] = heights[i]!;
         memory = remember(memory, keyOf(i), { w, h });
