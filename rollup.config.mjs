@@ -28,7 +28,7 @@ const cssModule = () => ({
 // `preamble`: a first line kept through minification (the compile hint below). `inline: 1` inlines only functions
 // without arguments: 4 B smaller for datacue.js and 8 B for the widgets than inlining everything. `compress`: options
 // of one script only (`hoist_funs` makes the widgets 25 B smaller and the tracker 26 B larger). The widgets' other
-// three save 16 B: `unsafe_comps` may flip a comparison (`a <= b ? x : y` as `a > b ? y : x`), which differs only for
+// three save 17 B: `unsafe_comps` may flip a comparison (`a <= b ? x : y` as `a > b ? y : x`), which differs only for
 // NaN, and every value the widgets (and Preact) compare is a finite number or checked first (each flip was read);
 // `keep_fargs: false` drops unused trailing parameters (nothing reads a function's length); `unsafe_math` writes
 // `Number(s)` as `+s`. `properties`: which property names are mangled (the widgets': below).
@@ -86,7 +86,7 @@ export default [
   script('src/outbox-script.ts', 'dist/datacue-outbox.js'),
   // The widgets' own Preact keeps its internals in properties whose names start with `_` (`__k`, `__e`, `_sb`...), on
   // its vnodes, components and the DOM nodes it renders into: none is read outside this bundle (another Preact on the
-  // page has its own copy and its own nodes), so they are mangled like local names (37 B). The one public name among
+  // page has its own copy and its own nodes), so they are mangled like local names (35 B). The one public name among
   // them, `__html` of `dangerouslySetInnerHTML`, is never given: the widgets write no markup from anywhere.
   script('widgets/script.ts', 'dist/datacue-storefront.js', EAGER, { hoist_funs: true, unsafe_comps: true, keep_fargs: false, unsafe_math: true }, { regex: /^_/ }),
   // npm entries: ESM with .d.ts; dependencies stay external so the app's bundler dedupes them.

@@ -162,8 +162,7 @@ export function mount(datacue: Tracker, options: MountOptions = {}): Mounted {
   const hold = () => {
     const memory = load();
     const els = all();
-    // Whole px, as the widths remembered. Every read before any write: one layout.
-    const widths = els.map((el) => el.offsetWidth);
+    const widths = els.map((el) => el.getBoundingClientRect().width); // every read before any write: one layout
     each(els, (el, spec, i) => {
       const h = reserveHeight(spec, widths[i]!, innerWidth, memory[keyOf(i)], innerHeight);
       holdAt(el, h);
