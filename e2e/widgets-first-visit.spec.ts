@@ -5,6 +5,7 @@ import { test, expect } from './support/fixtures';
 import type { Page } from '@playwright/test';
 import type { EventsApi, Site } from './support/servers';
 import { serveImages } from './support/widgets-page';
+import { imagesDecoded } from './support/images';
 import { painted, shiftsReported, watchShifts } from './support/shifts';
 import { answerLate, holdAnswers } from './support/hold-answers';
 import { VIEWPORTS } from './support/viewports';
@@ -73,7 +74,7 @@ for (const [name, viewport] of Object.entries(VIEWPORTS)) {
       await page.goto(site.page('/first', storePage(api.url, 'home', `<header><h1>Store</h1></header><div data-dc-products="${section}"></div><section id="content" style="height:1500px">Store content</section>`, style)));
       await expect(page.locator('.dc-card')).toHaveCount(section ? 8 : 24);
       await expect.poll(() => loading).toBe(0);
-      await page.waitForFunction(() => [...document.images].filter((i) => i.loading === 'eager').every((i) => i.complete));
+      await imagesDecoded(page);
       await shiftsReported(page);
       expect(await page.evaluate(() => window.shifts)).toEqual([]);
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(viewport.width);
@@ -112,7 +113,7 @@ for (const [name, viewport] of Object.entries(VIEWPORTS)) {
       for (const visit of ['first', 'next']) {
         await page.goto(site.page(`/${visit}`, storePage(api.url, 'home', body, style)));
         await expect(page.locator('.dc-card')).toHaveCount(8);
-        await page.waitForFunction(() => [...document.images].filter((i) => i.loading === 'eager').every((i) => i.complete));
+        await imagesDecoded(page);
         await shiftsReported(page);
         if (visit === 'next' || sizing === 'content-box') expect(await page.evaluate(() => window.shifts), `${visit} page`).toEqual([]);
       }

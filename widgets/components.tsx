@@ -126,7 +126,8 @@ function Carousel({ listId, labelledBy, view, paged, children }: { listId: strin
     t.scrollTo({ left: s * (next ? (at >= end - 1 ? 0 : at + t.clientWidth) : at <= 1 ? end : at - t.clientWidth) });
   };
   const onKeyDown = (e: KeyboardEvent) => {
-    const step = (e.key === 'ArrowRight' ? 1 : e.key === 'ArrowLeft' ? -1 : 0) * sign(e.currentTarget as Element);
+    // The direction is read only for an arrow key.
+    const step = e.key === 'ArrowRight' ? sign(e.currentTarget as Element) : e.key === 'ArrowLeft' ? -sign(e.currentTarget as Element) : 0;
     const links = Array.from((e.currentTarget as Element).querySelectorAll<HTMLElement>('.dc-card__link'));
     const next = step && links[links.indexOf(document.activeElement as HTMLElement) + step];
     if (next) {
