@@ -34,10 +34,10 @@ const stored = (page: Page) =>
 /**
  * Waits until the runtime has had its chance to send: the page has loaded, the frame after it has painted (track()
  * sends after the paint) and a request the page makes after that has started. Request events come in the order the
- * page makes its requests, so an event request would be in `sent` by then. (Not 'networkidle': in CI it once waited
- * out the test's two minutes on a page that had loaded and shown its banner.)
+ * page makes its requests, so an event request would be in `sent` by then. (Not support/network's `settled`: that
+ * waits for the network to fall quiet, this for the moment the runtime would have sent.)
  */
-async function settled(page: Page) {
+async function hadChanceToSend(page: Page) {
   await page.waitForLoadState('load');
   const marker = page.waitForRequest(`${store.url}/assets/store.css?settled`);
   await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => setTimeout(() => fetch('/assets/store.css?settled').then(done, done)))));
@@ -48,7 +48,7 @@ async function settled(page: Page) {
 async function openPending(page: Page, path: string) {
   await page.goto(store.url + path);
   await expect(page.getByRole('region', { name: 'Cookie consent' })).toBeVisible();
-  await settled(page);
+  await hadChanceToSend(page);
 }
 
 test('nothing is stored or sent before Accept; Accept sends this page\'s event, and later pages send theirs', async ({ page, errors }) => {
@@ -57,7 +57,7 @@ test('nothing is stored or sent before Accept; Accept sends this page\'s event, 
   // A shopper browses without answering: still nothing.
   await page.getByRole('link', { name: 'Living room' }).first().click();
   await page.waitForURL('**/category/living-room');
-  await settled(page);
+  await hadChanceToSend(page);
   expect(sent).toEqual([]);
   expect(await stored(page)).toEqual([]);
 
@@ -84,7 +84,7 @@ test('Decline: nothing stored, nothing sent, on this page or the next; a cart ch
   await expect(page.locator('[data-cart-count]')).toHaveText('1');
   await page.goto(`${store.url}/cart`);
   expect(await page.evaluate(() => (window.datacueConfig as { options: { consent?: string } }).options.consent)).toBe('denied');
-  await settled(page);
+  await hadChanceToSend(page);
   expect(sent).toEqual([]);
   expect(await stored(page)).toEqual([]);
   expect(errors).toEqual([]);
@@ -118,7 +118,7 @@ test('two open tabs follow one answer: Accept in one sends the other\'s page eve
   await expect.poll(() => stored(page)).toEqual([]);
   await page.getByRole('button', { name: 'Add to cart' }).click();
   await expect(page.locator('[data-cart-count]')).toHaveText('1');
-  await settled(page);
+  await hadChanceToSend(page);
   expect(sentHere).toHaveLength(1);
   expect(sentThere).toHaveLength(1);
   expect(errors).toEqual([]);

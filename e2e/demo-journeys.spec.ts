@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import { test, expect, anonymousId, eventsOf, isEvent, visit } from './support/demo-store';
 import { ROOT } from './support/servers';
 import { imagesDecoded } from './support/images';
+import { settled } from './support/network';
 
 // Many page loads each: the machine these run on may be busy.
 test.describe.configure({ timeout: 90_000 });
@@ -46,7 +47,7 @@ test('a click on a recommendation is recorded once, on the next page', async ({ 
   expect(click!.seq).toBeGreaterThan(nextView.seq);
 
   await visit(page, demo, '/cart');
-  await page.waitForLoadState('networkidle');
+  await settled(page);
   expect(clicks()).toHaveLength(1);
   expect(errors).toEqual([]);
 });
@@ -55,7 +56,7 @@ test('screenshots of the home page, a product page and the QA view', async ({ pa
   await page.setViewportSize({ width: 1280, height: 900 });
   for (const slug of SOFAS) await visit(page, demo, `/product/${slug}`);
   const shoot = async (name: string) => {
-    await page.waitForLoadState('networkidle');
+    await settled(page);
     await imagesDecoded(page);
     await page.screenshot({ path: resolve(ROOT, `docs/screenshots/${name}.png`) });
   };

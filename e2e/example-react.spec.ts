@@ -11,6 +11,7 @@ import { build } from 'vite';
 import { test, expect, routeDatacueHosts } from './support/fixtures';
 import { ROOT } from './support/servers';
 import { serveImages, SAMPLES } from './support/widgets-page';
+import { settled } from './support/network';
 
 const EXAMPLE = resolve(ROOT, 'examples/react');
 const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css' };
@@ -106,7 +107,7 @@ for (const mode of ['production', 'development'] as const) {
       await card.click();
       await page.waitForURL((url) => url.pathname !== '/product/nightstand-1');
       await expect.poll(() => events().filter((e) => e.type === 'click')).toEqual([{ type: 'click', subtype: 'similar', product_id: productId }]);
-      await page.waitForLoadState('networkidle');
+      await settled(page);
       expect(events().filter((e) => e.type === 'pageview')).toHaveLength(5);
 
       expect(errors).toEqual([]);

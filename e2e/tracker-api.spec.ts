@@ -1,5 +1,6 @@
 // The tracker API as DESIGN.md §6 states it, in real Chromium against a real HTTP events API on 127.0.0.1.
 import { test, expect } from './support/fixtures';
+import { settled } from './support/network';
 
 const html = (head: string, body = '') => `<!doctype html><html><head><title>t</title>${head}</head><body>${body}</body></html>`;
 const SCRIPT = '<script src="/dist/datacue.js"></script>';
@@ -14,7 +15,7 @@ test('a page without datacueConfig that calls init() sends what the previous pag
   const [click] = await api.waitFor(1);
   expect(click!.json.event).toEqual({ type: 'click', subtype: 'product', product_id: 'p2' });
   expect(click!.headers['authorization']).toBe(basic('k1'));
-  await page.waitForLoadState('networkidle');
+  await settled(page);
   expect(api.received).toHaveLength(1);
   expect(consoleLines.filter((l) => l.includes('datacue:'))).toEqual([]);
   expect(errors).toEqual([]);
@@ -100,6 +101,6 @@ test('a page being hidden sends what waits at once, with keepalive; a navigation
     location.href = url;
   }, next);
   await api.waitFor(5);
-  await page.waitForLoadState('networkidle');
+  await settled(page);
   expect(api.received.map((r) => r.json.event.product_id ?? r.json.event.subtype ?? r.json.event.type).sort()).toEqual(['cart', 'home', 'login', 'p3', 'p9']);
 });

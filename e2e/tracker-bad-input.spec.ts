@@ -1,6 +1,7 @@
 // Bad input from a store template never throws into the page: one `datacue:` message naming the key, and nothing
 // wrong on the wire.
 import { test, expect } from './support/fixtures';
+import { settled } from './support/network';
 
 const page = (head: string, body = '') =>
   `<!doctype html><html><head><title>t</title>${head}<script src="/dist/datacue.js"></script></head><body>${body}</body></html>`;
@@ -80,7 +81,7 @@ for (const c of cases) {
   test(`${c.name}: one datacue: message, no page error`, async ({ page: tab, site, api, errors, consoleLines }) => {
     await tab.goto(site.page('/', page(c.head(api.url), c.body)));
     if (c.sent.length) await api.waitFor(c.sent.length);
-    await tab.waitForLoadState('networkidle');
+    await settled(tab);
     expect(consoleLines.filter((l) => l.includes('datacue:'))).toEqual(c.message ? [`warning: datacue: ${c.message}`] : []);
     // The page's event and one tracked from the body leave on separate connections: either may arrive first.
     const byJson = (events: unknown[]) => events.map((e) => JSON.stringify(e)).sort();

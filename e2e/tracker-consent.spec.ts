@@ -7,6 +7,7 @@ import { imagesDecoded } from './support/images';
 import { readmeSnippet } from './support/reference';
 import { SAMPLES, serveImages } from './support/widgets-page';
 import { holdAnswers } from './support/hold-answers';
+import { settled } from './support/network';
 import { QUEUED_METHODS } from '../src/stub';
 import type { Page } from '@playwright/test';
 
@@ -49,12 +50,6 @@ const expectNothingStored = (page: Page) => expect.poll(() => stored(page)).toEq
 /** The widgets' layout memory (sessionStorage) was not written: only an answer, or the visitor's kept id, allows it. */
 const expectNoLayoutMemory = async (page: Page) => expect(await page.evaluate(() => sessionStorage.getItem('datacue_layout'))).toBeNull();
 
-/**
- * Lets the page's requests finish (Playwright's 'networkidle'). Bounded: in CI it once waited out a test's 30 s on a
- * page that had loaded and shown its static banner with nothing to send (consent pending), and passed 12 of 12 runs
- * alone; after 10 s the test reads its facts anyway, as any request of the runtime's has long ended by then.
- */
-const settle = (page: Page) => page.waitForLoadState('networkidle', { timeout: 10_000 }).catch(() => {});
 const events = (api: EventsApi) => api.received.map((r) => `${r.json.event.type}/${r.json.event.subtype ?? ''}`);
 const gpc = (page: Page, value: unknown) =>
   page.addInitScript((v) => Object.defineProperty(navigator, 'globalPrivacyControl', { value: v, configurable: true }), value);
@@ -74,7 +69,7 @@ async function visitGranted(page: Page, site: Site, api: EventsApi) {
   const [view] = await api.waitFor(1);
   await track(page, { type: 'click', subtype: 'product', product_id: 'p-earlier' }, true);
   const id = view!.json.user.anonymous_id as string;
-  await settle(page);
+  await settled(page);
   expect(await stored(page)).toEqual({ cookies: [`datacue_aid=${id}`], local: ['datacue_aid', 'datacue_d:*'], databases: [] });
   return id;
 }
@@ -83,7 +78,7 @@ for (const consent of ['granted', undefined] as const) {
   test(`consent ${consent ?? 'absent'}: the page event is sent with the id the cookie and its mirror hold`, async ({ page, site, api, errors, consoleLines }) => {
     await page.goto(storePage(site, api, '/', { consent }));
     const [view] = await api.waitFor(1);
-    await settle(page);
+    await settled(page);
     const id = view!.json.user.anonymous_id;
     expect(await stored(page)).toEqual({ cookies: [`datacue_aid=${id}`], local: ['datacue_aid'], databases: [] });
     expect(await page.evaluate(() => localStorage.getItem('datacue_aid'))).toBe(id);
@@ -104,14 +99,14 @@ test("pending: nothing stored or sent; granting sends this page's event first, t
       window.datacue.track({ type: 'login' }),
     ]),
   );
-  await settle(page);
+  await settled(page);
   expect(requests).toEqual([]);
   await expectNothingStored(page);
   expect(await page.evaluate(() => window.seen)).toEqual([]);
 
   await page.evaluate(() => window.datacue.consent('granted'));
   await api.waitFor(3);
-  await settle(page);
+  await settled(page);
   // The page's event first (and alone until answered), then the rest in the order they were made.
   expect(events(api)).toEqual(['pageview/product', 'wishlist/add', 'login/']);
   expect(new Set(api.received.map((r) => r.json.user.anonymous_id)).size).toBe(1);
@@ -124,7 +119,7 @@ test("pending: nothing stored or sent; granting sends this page's event first, t
   await page.evaluate(() => window.datacue.consent('granted'));
   await page.goto(storePage(site, api, '/next', { page_type: 'cart' }));
   await api.waitFor(5);
-  await settle(page);
+  await settled(page);
   expect(events(api).slice(3).sort()).toEqual(['click/banner', 'pageview/cart']);
   expect(api.received.map((r) => r.json.user.anonymous_id)).toEqual(Array(5).fill(id));
   expect(errors).toEqual([]);
@@ -139,7 +134,7 @@ test("pending while a single-page store changes route, then granted: the current
   });
   await page.evaluate(() => window.datacue.consent('granted'));
   await api.waitFor(3);
-  await settle(page);
+  await settled(page);
   // The route on screen first (and alone until answered), then the earlier routes in order.
   expect(events(api)).toEqual(['pageview/product', 'pageview/home', 'pageview/category']);
   // Only the current route's answer reaches the widgets: the earlier routes' answers are dropped.
@@ -151,14 +146,14 @@ test('pending then denied: nothing stored or sent, ever; the widgets are told th
   const requests = requestsTo(page, api);
   await page.goto(storePage(site, api, '/', { consent: 'pending' }));
   const waiting = page.evaluate(() => window.datacue.track({ type: 'login' }));
-  await settle(page);
+  await settled(page);
   await page.evaluate(() => window.datacue.consent('denied'));
   expect(await waiting).toBeNull();
   expect(await page.evaluate(() => window.seen)).toEqual([{ page_type: 'home', response: null }]);
   expect(await track(page, { type: 'click', subtype: 'product', product_id: 'p1' }, true)).toBeNull();
   expect(await track(page, { type: 'login' })).toBeNull();
   await page.evaluate(() => window.datacue.page({ page_type: 'cart' }));
-  await settle(page);
+  await settled(page);
   expect(requests).toEqual([]);
   await expectNothingStored(page);
   expect(errors).toEqual([]);
@@ -167,7 +162,7 @@ test('pending then denied: nothing stored or sent, ever; the widgets are told th
 /** The second page event (`second`, after the first page's home view) was sent, with a visitor id other than `earlier`. */
 async function expectNewVisitor(page: Page, api: EventsApi, earlier: string, second: string) {
   await api.waitFor(2);
-  await settle(page);
+  await settled(page);
   expect(events(api)).toEqual(['pageview/home', second]);
   expect(api.received[1]!.json.user.anonymous_id).not.toBe(earlier);
 }
@@ -175,7 +170,7 @@ async function expectNewVisitor(page: Page, api: EventsApi, earlier: string, sec
 /** The page event was sent and the visitor id it carries is the one stored in the cookie. */
 async function expectSentAndStored(page: Page, api: EventsApi) {
   const [view] = await api.waitFor(1);
-  await settle(page);
+  await settled(page);
   expect(await cookieId(page)).toBe(view!.json.user.anonymous_id);
   return view!;
 }
@@ -184,7 +179,7 @@ test('denied: what earlier pages stored (cookie, mirror, waiting events) is dele
   const earlier = await visitGranted(page, site, api);
   const requests = requestsTo(page, api);
   await page.goto(storePage(site, api, '/denied', { consent: 'denied', page_type: 'cart', ...withWidgets }));
-  await settle(page);
+  await settled(page);
   await expectNothingStored(page);
   await expectNoLayoutMemory(page);
   expect(requests).toEqual([]);
@@ -200,11 +195,11 @@ test('GPC on, no consent option: treated as denied (nothing stored or sent, earl
   await gpc(page, true);
   const requests = requestsTo(page, api);
   await page.goto(storePage(site, api, '/gpc'));
-  await settle(page);
+  await settled(page);
   expect(await page.evaluate(() => (navigator as { globalPrivacyControl?: boolean }).globalPrivacyControl)).toBe(true);
   await expectNothingStored(page);
   expect(await track(page, { type: 'login' })).toBeNull();
-  await settle(page);
+  await settled(page);
   expect(requests).toEqual([]);
   expect(await page.evaluate(() => window.seen)).toEqual([{ page_type: 'home', response: null }]);
   expect(errors).toEqual([]);
@@ -227,7 +222,7 @@ test("GPC on with 'pending', then the consent tool grants: sent from then on", a
   await gpc(page, true);
   const requests = requestsTo(page, api);
   await page.goto(storePage(site, api, '/', { consent: 'pending' }));
-  await settle(page);
+  await settled(page);
   expect(requests).toEqual([]);
   await page.evaluate(() => window.datacue.consent('granted'));
   const view = await expectSentAndStored(page, api);
@@ -240,12 +235,12 @@ test('withdrawal: consent("denied") on a granted page deletes the cookie, mirror
   await expectNothingStored(page);
   expect(await track(page, { type: 'login' })).toBeNull();
   expect(await track(page, { type: 'click', subtype: 'product', product_id: 'p2' }, true)).toBeNull();
-  await settle(page);
+  await settled(page);
   await expectNothingStored(page);
   expect(events(api)).toEqual(['pageview/home']);
   // The next page asks again (pending): the withdrawn click is not sent, and a grant starts a new id.
   await page.goto(storePage(site, api, '/next', { consent: 'pending', page_type: 'cart' }));
-  await settle(page);
+  await settled(page);
   expect(events(api)).toEqual(['pageview/home']);
   await page.evaluate(() => window.datacue.consent('granted'));
   await expectNewVisitor(page, api, earlier, 'pageview/cart');
@@ -266,7 +261,7 @@ test('forget(): the visitor id and waiting events are deleted; the next event st
   // The forgotten click never goes out; the next page carries the new id.
   await page.goto(storePage(site, api, '/next', { page_type: 'cart' }));
   await api.waitFor(3);
-  await settle(page);
+  await settled(page);
   expect(events(api)).toEqual(['pageview/home', 'login/', 'pageview/cart']);
   expect(api.received[2]!.json.user.anonymous_id).toBe(fresh);
   expect(errors).toEqual([]);
@@ -282,7 +277,7 @@ test('forget() in the same frame as track(): that event, which waited for the pa
   expect(result).toBeNull();
   await track(page, { type: 'login' });
   await api.waitFor(2);
-  await settle(page);
+  await settled(page);
   expect(events(api)).toEqual(['pageview/home', 'login/']);
   expect(errors).toEqual([]);
 });
@@ -290,12 +285,12 @@ test('forget() in the same frame as track(): that event, which waited for the pa
 test('forget() while pending: what waited is dropped; a grant then sends only what came after', async ({ page, site, api }) => {
   await page.goto(storePage(site, api, '/', { consent: 'pending' }));
   await fire(page, { type: 'login' });
-  await settle(page);
+  await settled(page);
   await page.evaluate(() => window.datacue.forget());
   await fire(page, { type: 'wishlist', subtype: 'add', product_id: 'p1' });
   await page.evaluate(() => window.datacue.consent('granted'));
   await api.waitFor(1);
-  await settle(page);
+  await settled(page);
   expect(events(api)).toEqual(['wishlist/add']);
   // The page's own event was among what was forgotten: the widgets are told there is no response.
   expect(await page.evaluate(() => window.seen)).toEqual([{ page_type: 'home', response: null }]);
@@ -325,7 +320,7 @@ window.datacue.consent(${JSON.stringify(queued)}).then(function () { window.trac
     await page.goto(url);
     if (sent.length) await api.waitFor(sent.length);
     await expect.poll(() => page.evaluate(() => window.trackResult)).toBe('consent call settled');
-    await settle(page);
+    await settled(page);
     expect(events(api)).toEqual(sent);
     if (!sent.length) {
       expect(requests).toEqual([]);
@@ -338,7 +333,7 @@ window.datacue.consent(${JSON.stringify(queued)}).then(function () { window.trac
 test('an unknown consent value: one datacue: message, treated as pending (nothing stored or sent until granted)', async ({ page, site, api, consoleLines, errors }) => {
   const requests = requestsTo(page, api);
   await page.goto(storePage(site, api, '/', { consent: 'yes' }));
-  await settle(page);
+  await settled(page);
   expect(datacueLines(consoleLines)).toEqual(['warning: datacue: options.consent: expected granted | denied | pending, got "yes"; treated as pending']);
   expect(requests).toEqual([]);
   await expectNothingStored(page);
@@ -354,7 +349,7 @@ test('consent() with an unknown value: one message naming consent, and nothing s
   await api.waitFor(1);
   await page.evaluate(() => window.datacue.consent('ok' as never));
   await fire(page, { type: 'login' });
-  await settle(page);
+  await settled(page);
   expect(events(api)).toEqual(['pageview/home']);
   expect(datacueLines(consoleLines)).toEqual(['warning: datacue: consent: expected granted | denied | pending, got "ok"; treated as pending']);
 });
@@ -383,7 +378,7 @@ test('widgets with consent denied: only the static banner, no personalised banne
   const requests = requestsTo(page, api);
   await page.goto(storePage(site, api, '/', { consent: 'denied', ...withWidgets }));
   await expect(page.locator('[data-dc-banners] img')).toHaveCount(1);
-  await settle(page);
+  await settled(page);
   expect(await page.locator('[data-dc-banners] img').getAttribute('src')).toBe('/banners/static-banner.svg');
   expect(await page.locator('[data-dc-banners] a').getAttribute('href')).toBe('/category/summer');
   await expect(page.locator('[data-dc-main-insert-banner] *, [data-dc-products] *')).toHaveCount(0);
@@ -419,7 +414,7 @@ for (const [name, withdraw] of [['consent("denied")', () => window.datacue.conse
     await sent;
     await page.evaluate(withdraw);
     answers.release();
-    await settle(page);
+    await settled(page);
     await expect(page.locator('[data-dc-main-insert-banner] img, [data-dc-products] .dc-card')).toHaveCount(0);
     expect(await page.locator('[data-dc-banners] img').evaluateAll((imgs) => imgs.map((i) => i.getAttribute('src')))).toEqual(['/banners/static-banner.svg']);
     // Subscribers were told there is none, never handed the personalised answer.
@@ -440,7 +435,7 @@ for (const [name, withdraw] of [['consent("denied")', () => window.datacue.conse
     await page.evaluate(withdraw);
     answers.release();
     await api.waitFor(1);
-    await settle(page);
+    await settled(page);
     // The failure is handled (a network failure would be kept after a task): nothing was written back.
     await page.evaluate(() => new Promise((done) => setTimeout(done, 50)));
     expect(await stored(page)).toEqual(NOTHING);
@@ -461,7 +456,7 @@ test('forget() and a new event while the page event is in flight, which then fai
   await expect.poll(() => cookieId(page)).toBeTruthy();
   answers.release();
   await api.waitFor(2);
-  await settle(page);
+  await settled(page);
   await page.evaluate(() => new Promise((done) => setTimeout(done, 50)));
   // The two requests went out together: told apart by their event, not by the order they arrived in.
   const view = api.received.find((r) => r.json.event.type === 'pageview');
@@ -488,7 +483,7 @@ test('forget() while the outbox loads to keep a failed page event (503): the eve
   await page.evaluate(() => window.datacue.forget());
   release();
   await page.waitForFunction(() => [...document.scripts].some((s) => s.src.endsWith('/datacue-outbox.js')));
-  await settle(page);
+  await settled(page);
   await page.evaluate(() => new Promise((done) => setTimeout(done, 100)));
   // No id, no deferred event, no hint. The outbox, started after the erase, may have opened an empty database again:
   // it must hold no event.
@@ -547,7 +542,7 @@ test('widgets while pending, then consent denied: the static banner stays, nothi
   });
   await page.goto(storePage(site, api, '/', { consent: 'pending', ...withWidgets }));
   await expect(page.locator('[data-dc-banners] img')).toHaveCount(1);
-  await settle(page);
+  await settled(page);
   await imagesDecoded(page);
   const before = await layout(page);
   const deniedAt = await page.evaluate(() => {
@@ -577,13 +572,13 @@ test('the README plain cookie banner: nothing before a choice; Accept sends and 
   const requests = requestsTo(page, api);
   await page.goto(consentToolPage(site, api, '/', 'Plain cookie banner'));
   await expect(page.getByRole('region', { name: 'Cookies' })).toBeVisible();
-  await settle(page);
+  await settled(page);
   expect(requests).toEqual([]);
   await expectNothingStored(page);
   await page.getByRole('button', { name: 'Accept' }).click();
   await expect(page.getByRole('region', { name: 'Cookies' })).toBeHidden();
   const [view] = await api.waitFor(1);
-  await settle(page);
+  await settled(page);
   expect((await stored(page)).cookies.sort()).toEqual(['cookie_consent=granted', `datacue_aid=${view!.json.user.anonymous_id}`]);
   await page.goto(consentToolPage(site, api, '/next', 'Plain cookie banner'));
   await api.waitFor(2);
@@ -599,7 +594,7 @@ test('the README plain cookie banner: Decline (by keyboard) stores only the refu
   await page.keyboard.press('Enter');
   await expect(page.getByRole('region', { name: 'Cookies' })).toBeHidden();
   await page.goto(consentToolPage(site, api, '/next', 'Plain cookie banner'));
-  await settle(page);
+  await settled(page);
   await expect(page.getByRole('region', { name: 'Cookies' })).toBeHidden();
   expect(requests).toEqual([]);
   expect(await page.evaluate(() => window.seen)).toEqual([{ page_type: 'home', response: null }]);
@@ -611,7 +606,7 @@ test('the README plain cookie banner in two open tabs: Accept in one sends the o
   const other = await page.context().newPage();
   await page.goto(consentToolPage(site, api, '/', 'Plain cookie banner'));
   await other.goto(consentToolPage(site, api, '/other', 'Plain cookie banner'));
-  await settle(other);
+  await settled(other);
   expect(api.received).toEqual([]);
   await page.getByRole('button', { name: 'Accept' }).click();
   await api.waitFor(2);
@@ -621,7 +616,7 @@ test('the README plain cookie banner in two open tabs: Accept in one sends the o
   await other.getByRole('button', { name: 'Decline' }).click();
   await expect.poll(() => page.evaluate(() => document.cookie)).not.toContain('datacue_aid');
   await page.evaluate(() => void window.datacue.track({ type: 'wishlist', subtype: 'add', product_id: 'p1' }));
-  await settle(page);
+  await settled(page);
   expect(api.received).toHaveLength(2);
   expect(errors).toEqual([]);
 });
@@ -634,11 +629,11 @@ for (const [answer, sent] of [['granted', ['pageview/home']], ['denied', []]] as
   test(`the README Google Consent Mode snippet: default denied waits; an update to ${answer} decides`, async ({ page, site, api, errors }) => {
     const requests = requestsTo(page, api);
     await page.goto(consentToolPage(site, api, '/', 'Google Consent Mode', GTAG));
-    await settle(page);
+    await settled(page);
     expect(requests).toEqual([]);
     await page.evaluate((a) => (window as unknown as { gtag: (...args: unknown[]) => void }).gtag('consent', 'update', { analytics_storage: a }), answer);
     if (sent.length) await api.waitFor(1);
-    await settle(page);
+    await settled(page);
     expect(events(api)).toEqual(sent);
     if (!sent.length) {
       expect(requests).toEqual([]);
@@ -685,7 +680,7 @@ for (const [name, analytics, regionNeedsConsent, sent] of [
     await page.goto(consentToolPage(site, api, '/', 'Shopify (Customer Privacy API)', shopify(analytics, regionNeedsConsent)));
     if (sent.length) await api.waitFor(1);
     await expect.poll(() => page.evaluate(() => window.seen)).toHaveLength(1);
-    await settle(page);
+    await settled(page);
     expect(events(api)).toEqual(sent);
     if (!sent.length) expect(requests).toEqual([]);
   });
@@ -695,7 +690,7 @@ test('the README Shopify snippet: not asked yet waits; the banner answer (visito
   const requests = requestsTo(page, api);
   await page.goto(consentToolPage(site, api, '/', 'Shopify (Customer Privacy API)', shopify('')));
   await expect.poll(() => page.evaluate(() => !!(window as unknown as { Shopify: { customerPrivacy?: object } }).Shopify.customerPrivacy)).toBe(true);
-  await settle(page);
+  await settled(page);
   expect(requests).toEqual([]);
   await page.evaluate(() =>
     (window as unknown as { Shopify: { customerPrivacy: { setTrackingConsent: (c: object) => void } } }).Shopify.customerPrivacy.setTrackingConsent({ analytics: true, marketing: false, preferences: false, sale_of_data: false }),

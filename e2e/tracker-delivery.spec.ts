@@ -5,6 +5,7 @@ import { test, expect } from './support/fixtures';
 import type { EventsApi, Site } from './support/servers';
 import { readmeSnippet } from './support/reference';
 import { drained, waiting } from './support/outbox';
+import { settled } from './support/network';
 
 interface PageOptions { config?: Record<string, unknown>; head?: string; body?: string; eventsUrl?: string }
 
@@ -32,18 +33,18 @@ test('deferred click then navigation: delivered exactly once, on the next page, 
   await page.goto(storePage(site, api, '/a'));
   await api.waitFor(1);
   await page.evaluate(() => window.datacue.track({ type: 'click', subtype: 'product', product_id: 'p2' }, true));
-  await page.waitForLoadState('networkidle');
+  await settled(page);
   expect(types(api)).toEqual(['pageview/home']);
   expect(await outbox(page)).toHaveLength(1);
 
   await page.goto(storePage(site, api, '/b', { config: { page_type: 'cart' } }));
   await api.waitFor(3);
-  await page.waitForLoadState('networkidle');
+  await settled(page);
   await drained(page);
 
   await page.goto(storePage(site, api, '/c', { config: { page_type: '404' } }));
   await api.waitFor(4);
-  await page.waitForLoadState('networkidle');
+  await settled(page);
   expect(types(api).sort()).toEqual(['click/product', 'pageview/404', 'pageview/cart', 'pageview/home']);
   expect(errors).toEqual([]);
 });
@@ -65,7 +66,7 @@ test('deferred clicks are capped at 50 on one page: the oldest go, then the 50 n
 
   await page.goto(storePage(site, api, '/b', { config: { page_type: 'cart' } }));
   await api.waitFor(52);
-  await page.waitForLoadState('networkidle');
+  await settled(page);
   const clicks = api.received.filter((r) => r.json.event.type === 'click').map((r) => r.json.event.product_id);
   expect(clicks.sort()).toEqual(Array.from({ length: 50 }, (_, i) => `p${i + 5}`).sort());
   await drained(page);
@@ -79,7 +80,7 @@ test('two tabs loading at the same moment send a deferred click once', async ({ 
   const url = storePage(site, api, '/b', { config: { page_type: 'cart' } });
   await Promise.all([page.goto(url), other.goto(url)]);
   await api.waitFor(4);
-  await Promise.all([page.waitForLoadState('networkidle'), other.waitForLoadState('networkidle')]);
+  await Promise.all([settled(page), settled(other)]);
   expect(types(api).filter((t) => t === 'click/banner')).toHaveLength(1);
   expect(types(api).filter((t) => t === 'pageview/cart')).toHaveLength(2);
   await drained(page);
@@ -90,7 +91,7 @@ test('500 then success: retried with backoff and delivered once, same body', asy
   await page.goto(storePage(site, api, '/'));
   const [first, second] = await api.waitFor(2);
   expect(second!.body).toBe(first!.body);
-  await page.waitForLoadState('networkidle');
+  await settled(page);
   expect(api.received).toHaveLength(2);
   await drained(page);
   expect(errors).toEqual([]);
@@ -110,7 +111,7 @@ test('network failure: kept in storage and delivered on the next page load', asy
   const failedAt = Date.now();
   await page.goto(storePage(site, api, '/b', { config: { page_type: 'cart' } }));
   await api.waitFor(2);
-  await page.waitForLoadState('networkidle');
+  await settled(page);
   expect(types(api).sort()).toEqual(['pageview/cart', 'pageview/home']);
   const home = api.received.find((r) => r.json.event.subtype === 'home')!;
   expect(Date.parse(home.json.timestamp)).toBeLessThanOrEqual(failedAt);
@@ -144,7 +145,7 @@ test('400: not retried, track() rejects with status and message, and the message
     window.datacue.track({ type: 'login' }).catch((e: { name: string; status: number; message: string }) => ({ name: e.name, status: e.status, message: e.message })),
   );
   expect(rejection).toEqual({ name: 'DatacueError', status: 400, message: 'event.type login needs a user_id' });
-  await page.waitForLoadState('networkidle');
+  await settled(page);
   expect(types(api)).toEqual(['pageview/home', 'login/']);
   expect(await outbox(page)).toEqual([]);
   expect(consoleLines).toContain('error: datacue: the events API refused (400): event.type login needs a user_id');
@@ -233,7 +234,7 @@ test('the recommendations response reaches a subscriber that comes after it arri
   api.respond((req) => (req.json.event.type === 'pageview' || req.json.event.type === 'search' ? { status: 200, body: { related_product_skus: [{ product_id: req.json.event.subtype ?? 'search' }] } } : undefined));
   await page.goto(storePage(site, api, '/'));
   await api.waitFor(1);
-  await page.waitForLoadState('networkidle');
+  await settled(page);
   const late = await page.evaluate(() => new Promise((done) => window.datacue.onRecommendations(done)));
   expect(late).toEqual({ page_type: 'home', response: { related_product_skus: [{ product_id: 'home' }] } });
   const route = await page.evaluate(async () => {
@@ -254,7 +255,7 @@ for (const order of [['category', 'product'], ['product', 'category']] as const)
     api.respond((req) => (req.json.event.type === 'pageview' ? { status: 200, body: { related_product_skus: [{ product_id: req.json.event.subtype }] } } : undefined));
     await page.goto(storePage(site, api, '/'));
     await api.waitFor(1);
-    await page.waitForLoadState('networkidle');
+    await settled(page);
     const held = new Map<string, () => void>();
     await page.route(api.url, async (route) => {
       if (route.request().method() === 'POST') await new Promise<void>((go) => held.set(route.request().postDataJSON().event.subtype, go));
@@ -286,7 +287,7 @@ for (const order of [['category', 'product'], ['product', 'category']] as const)
 test('options.debug logs each event and response', async ({ page, site, api, consoleLines }) => {
   await page.goto(storePage(site, api, '/', { config: { page_type: 'home', options: { debug: true } } }));
   await api.waitFor(1);
-  await page.waitForLoadState('networkidle');
+  await settled(page);
   expect(consoleLines.find((l) => l.startsWith('log: datacue: event'))).toBeTruthy();
   expect(consoleLines).toContain('log: datacue: response 204 null');
 });

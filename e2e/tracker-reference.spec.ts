@@ -3,6 +3,7 @@
 import { test, expect, routeDatacueHosts } from './support/fixtures';
 import { snippet } from './support/reference';
 import type { Received } from './support/servers';
+import { settled } from './support/network';
 
 const AUTH = `Basic ${Buffer.from('your-api-key:').toString('base64')}`;
 const store = (head: string, body = '') => `<!doctype html><html><head><title>store</title>${head}</head><body>${body}</body></html>`;
@@ -49,7 +50,7 @@ for (const [heading, userId, events] of pages) {
     await routeDatacueHosts(page, site, api);
     await page.goto(site.page('/', store(snippet(heading.replace(/\\/g, '')))));
     const received = await api.waitFor(events.length);
-    await page.waitForLoadState('networkidle');
+    await settled(page);
     expect(api.received).toHaveLength(events.length);
     for (const req of received) expectWire(req, userId);
     expect(received.map((r) => r.json.event)).toEqual(expect.arrayContaining(events));
@@ -90,7 +91,7 @@ for (const [heading, event] of browserEvents) {
     await routeDatacueHosts(page, site, api);
     await page.goto(site.page('/', store(snippet('Home page'), snippet(heading))));
     const received = await api.waitFor(2);
-    await page.waitForLoadState('networkidle');
+    await settled(page);
     expect(api.received).toHaveLength(2);
     const sent = received.find((r) => r.json.event.type !== 'pageview')!;
     expectWire(sent, IDENTIFIED.user_id);
@@ -111,7 +112,7 @@ for (const [heading, event] of [
     const clickedAt = Date.now();
     await page.goto(site.page('/', store(snippet('Home page'), snippet(heading))));
     await api.waitFor(1);
-    await page.waitForLoadState('networkidle');
+    await settled(page);
     expect(api.received.map((r) => r.json.event.type)).toEqual(['pageview']);
     const nextPageAt = Date.now();
     await page.goto(site.page('/cart', store(snippet('Cart page'))));

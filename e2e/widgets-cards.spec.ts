@@ -5,6 +5,7 @@ import { test, expect } from './support/fixtures';
 import { serveImages } from './support/widgets-page';
 import { imagesDecoded } from './support/images';
 import { ROOT } from './support/servers';
+import { settled } from './support/network';
 
 const chair = (i: number, more: Record<string, unknown> = {}) => ({
   product_id: `c${i}`, variant_id: `c${i}-v`, name: `Walnut Lounge Chair with a rather long name ${i}`, brand: ['Acme', 'Birch & Co', 'Nordform'][i % 3],
@@ -50,7 +51,7 @@ for (const [name, viewport] of [['desktop', { width: 1280, height: 900 }], ['mob
     );
     expect(outside.filter((c) => c !== 'dc-sr')).toEqual([]);
     for (let y = 0; y < 3000; y += 500) await page.mouse.wheel(0, 500);
-    await page.waitForLoadState('networkidle');
+    await settled(page);
     await imagesDecoded(page);
     await page.evaluate(() => window.scrollTo(0, 0));
     await page.screenshot({ path: resolve(ROOT, `docs/screenshots/widgets-cards-${name}.png`), fullPage: true });

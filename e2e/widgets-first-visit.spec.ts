@@ -9,6 +9,7 @@ import { imagesDecoded } from './support/images';
 import { painted, shiftsReported, watchShifts } from './support/shifts';
 import { answerLate, holdAnswers } from './support/hold-answers';
 import { VIEWPORTS } from './support/viewports';
+import { settled } from './support/network';
 
 declare global {
   interface Window {
@@ -186,7 +187,7 @@ test(`a page type the API has nothing for (204)${slowScript ? ', answered while 
   const cart = (path: string) =>
     site.page(path, storePage(api.url, 'cart', `<h1>Cart</h1><div data-dc-products=""></div>${slowScript ? '<script src="/slow.js"></script>' : ''}<footer>Store content</footer>`, ''));
   const held = async () => {
-    await page.waitForLoadState('networkidle');
+    await settled(page);
     await shiftsReported(page);
     return page.evaluate(() => document.querySelector<HTMLElement>('[data-dc-products]')!.offsetHeight);
   };
@@ -218,7 +219,7 @@ test('a page type remembered with three sections whose next answer fails: its bo
   await answerLate(page, `${api.url}**`, 500);
   await page.goto(home('/home-2'));
   await api.waitFor(2);
-  await page.waitForLoadState('networkidle');
+  await settled(page);
   await shiftsReported(page);
   const { top, height } = await page.evaluate(() => {
     const box = document.querySelector<HTMLElement>('[data-dc-products]')!.getBoundingClientRect();
@@ -235,7 +236,7 @@ test('a page type remembered with three sections whose next answer fails: its bo
   await page.goto(home('/home-3'));
   await api.waitFor(3);
   await expect(page.locator('.dc-card')).toHaveCount(24);
-  await page.waitForLoadState('networkidle');
+  await settled(page);
   await shiftsReported(page);
   expect(await page.evaluate(() => window.shifts)).toEqual([]);
   expect(errors).toEqual([]);
@@ -268,7 +269,7 @@ for (const [name, viewport] of Object.entries(VIEWPORTS)) {
     let answered = failed();
     await page.goto(site.page('/above', storePage(api.url, 'home', '<header><h1>Store</h1></header><div data-dc-products=""></div><footer style="height:3000px">Store content</footer>')));
     await answered;
-    await page.waitForLoadState('networkidle');
+    await settled(page);
     await shiftsReported(page);
     const kept = await box();
     expect(kept.height).toBeGreaterThan(100); // blank down to the window's bottom edge
@@ -287,7 +288,7 @@ for (const [name, viewport] of Object.entries(VIEWPORTS)) {
     await page.goto(site.page('/below', storePage(api.url, 'home', '<header style="height:1500px"><h1>Store</h1></header><div data-dc-products=""></div><footer style="height:3000px">Store content</footer>')));
     await page.evaluate((h) => scrollTo(0, 1500 - h / 2), viewport.height);
     await answered;
-    await page.waitForLoadState('networkidle');
+    await settled(page);
     await shiftsReported(page);
     expect((await box()).bottom).toBeCloseTo(viewport.height, 0); // kept down to the window's bottom edge
     await page.evaluate(() => scrollTo(0, 0));
@@ -311,7 +312,7 @@ test('no scroll anchoring: a failed answer\'s blank is kept while the box is abo
   await page.goto(site.page('/no-anchoring', storePage(api.url, 'home', '<header style="height:1500px"><h1>Store</h1></header><div data-dc-products=""></div><footer style="height:3000px">Store content</footer>')));
   await page.evaluate(() => scrollTo(0, 1100));
   await answered;
-  await page.waitForLoadState('networkidle');
+  await settled(page);
   const kept = (await box()).height;
   expect(kept).toBeGreaterThan(100);
   // Scrolled past: above the window, still kept (two frames for the observer to have spoken).
@@ -378,7 +379,7 @@ for (const [name, viewport] of Object.entries(VIEWPORTS)) {
       const before = await footerTop(page);
       answers2.release();
       await api.waitFor(2);
-      await page.waitForLoadState('networkidle');
+      await settled(page);
       await painted(page);
       // What the shopper sees stays where it was (the page may scroll under it).
       expect(await footerTop(page)).toBe(before);
@@ -407,7 +408,7 @@ for (const [name, viewport] of Object.entries(VIEWPORTS)) {
       const before = await after();
       answer.release();
       await expect(page.locator('.dc-card')).toHaveCount(24);
-      await page.waitForLoadState('networkidle');
+      await settled(page);
       await painted(page);
       expect(await after()).toBe(before);
       expect(errors).toEqual([]);
@@ -471,7 +472,7 @@ for (const [name, viewport] of Object.entries(VIEWPORTS)) {
       const shiftsBefore = await page.evaluate(() => window.shifts.length);
       answer.release();
       await expect(page.locator('.dc-card')).toHaveCount(24);
-      await page.waitForLoadState('networkidle');
+      await settled(page);
       await painted(page);
       // The sections came in above the footer: the box grew past what it held.
       expect(await page.evaluate(() => document.querySelector('[data-dc-products]')!.getBoundingClientRect().height)).toBeGreaterThan(box.height);
@@ -499,7 +500,7 @@ for (const [name, viewport] of Object.entries(VIEWPORTS)) {
     answers2.release();
     await api.waitFor(2);
     await expect(page.locator('.dc-card')).toHaveCount(24);
-    await page.waitForLoadState('networkidle');
+    await settled(page);
     await painted(page);
     expect(await footerTop(page)).toBe(before);
     expect(errors).toEqual([]);

@@ -6,6 +6,7 @@ import type { Page } from '@playwright/test';
 import { test, expect } from './support/demo-store';
 import { shiftsReported, watchShifts, type Shift } from './support/shifts';
 import { VIEWPORTS } from './support/viewports';
+import { settled } from './support/network';
 
 // The single-page store too: its script draws each route (and the widgets in it) into an empty view.
 const PAGES = ['/', '/category/bedroom', '/product/luxury-double-bed', '/cart', '/search?q=oak', '/spa', '/spa/category/kitchen'];
@@ -26,9 +27,8 @@ async function look(page: Page, url: string, slow: boolean) {
     await page.mouse.wheel(0, 700);
     await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => setTimeout(done))));
   }
-  // Let the images in view arrive (their boxes are sized, so they must not shift anything either); on a busy machine
-  // the network may not fall quiet for long, and the facts below are read either way.
-  await page.waitForLoadState('networkidle', { timeout: 15_000 }).catch(() => {});
+  // Let the images in view arrive (their boxes are sized, so they must not shift anything either).
+  await settled(page);
   await shiftsReported(page);
   return {
     overflow: await overflow(page),

@@ -7,6 +7,7 @@ import { imagesDecoded } from './support/images';
 import { ROOT, type EventsApi, type Site } from './support/servers';
 import type { Page } from '@playwright/test';
 import { VIEWPORTS } from './support/viewports';
+import { settled } from './support/network';
 
 /** Twelve products, enough to make a carousel scroll. */
 const MANY = {
@@ -320,7 +321,7 @@ test('images: above the fold the banners load at once with high priority, the ca
   expect(banners).toEqual(banners.map(() => 'eager high'));
   expect(await images('[data-dc-products="related"] img')).toEqual([...Array(4).fill('eager null'), ...Array(20).fill('lazy null')]);
   expect(await images('[data-dc-main-insert-banner] img')).toEqual(['lazy null']);
-  await page.waitForLoadState('networkidle');
+  await settled(page);
   // The first page at once; later pages as they come near (Chromium fetches the next few cards of a scroller early).
   const chairs = requested.filter((p) => p.startsWith('/products/chair-'));
   expect(chairs).toEqual(expect.arrayContaining([1, 2, 3, 4].map((n) => `/products/chair-${n}.svg`)));
@@ -354,7 +355,7 @@ test('layout shift while the widgets load: boxes hold their size before images a
   expect(boxes.filter((b) => !b.loaded).length).toBeGreaterThan(0);
   expect(boxes.filter((b) => b.h < 50)).toEqual([]);
   const before = await page.locator('main').evaluate((e) => e.getBoundingClientRect().height);
-  await page.waitForLoadState('networkidle');
+  await settled(page);
   expect(await page.locator('main').evaluate((e) => e.getBoundingClientRect().height)).toBe(before);
   const cls = await page.evaluate(() => (window as unknown as { cls: number }).cls);
   test.info().annotations.push({ type: 'CLS', description: cls.toFixed(4) });
@@ -369,7 +370,7 @@ for (const [name, viewport] of [['desktop', { width: 1280, height: 900 }], ['mob
     await expect(page.locator('.dc-card')).not.toHaveCount(0);
     // Lazy images load as the shopper scrolls: scroll through, as a shopper would, before the full-page shot.
     for (let y = 0; y < 6000; y += 500) await page.mouse.wheel(0, 500);
-    await page.waitForLoadState('networkidle');
+    await settled(page);
     await imagesDecoded(page);
     await page.evaluate(() => window.scrollTo(0, 0));
     await page.screenshot({ path: resolve(ROOT, `docs/screenshots/widgets-${name}.png`), fullPage: true });

@@ -6,6 +6,7 @@ import { serveImages } from './support/widgets-page';
 import type { EventsApi, Site } from './support/servers';
 import type { Page } from '@playwright/test';
 import { VIEWPORTS } from './support/viewports';
+import { settled } from './support/network';
 
 type Product = Record<string, unknown>;
 const product = (id: string, more: Product = {}): Product => ({
@@ -300,7 +301,7 @@ test('preview mode: editor preview sends nothing, custom styles apply, datacue:e
 
   // Clicks in the preview are not recorded, and the preview page sent no event at all.
   await page.locator('.dc-card__link').first().click({ modifiers: ['Control'] });
-  await page.waitForLoadState('networkidle');
+  await settled(page);
   expect(api.received).toEqual([]);
   expect(errors).toEqual([]);
 });

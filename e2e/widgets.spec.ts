@@ -5,6 +5,7 @@ import { readmeSnippet, snippet } from './support/reference';
 import type { Page } from '@playwright/test';
 import { shiftsReported, watchShifts } from './support/shifts';
 import { holdAnswers } from './support/hold-answers';
+import { settled } from './support/network';
 
 const texts = (page: Page, selector: string) => page.locator(selector).allTextContents();
 
@@ -140,7 +141,7 @@ test('clicks: product and banner recorded once, delivered on the next page; the 
   await openStore(page, site, api, 'Search pages', SAMPLES.search);
   await page.locator('[data-dc-banners] .dc-banner--wide').first().click();
   await page.waitForURL('**/category/summer');
-  await page.waitForLoadState('networkidle');
+  await settled(page);
   expect(clicks()).toHaveLength(2);
 });
 
@@ -152,7 +153,7 @@ test('a middle click (new tab) is recorded too, once', async ({ page, context, s
   const opened = context.waitForEvent('page');
   await page.locator('[data-dc-products=""] .dc-section--related .dc-card__link', { hasText: 'Contemporary Sofa' }).click({ button: 'middle' });
   const tab = await opened;
-  await tab.waitForLoadState('networkidle');
+  await settled(tab);
   await expect.poll(() => api.received.filter((r) => r.json.event.type === 'click').map((r) => r.json.event)).toEqual([
     { type: 'click', subtype: 'related', product_id: '59' },
   ]);
@@ -304,7 +305,7 @@ for (const order of ['datacue.js first', 'widgets script first'] as const) {
 <script>window.datacueConfig = { api_key: 'k1', user_id: null, page_type: 'home' };</script>${tags.join('')}</head>
 <body><main><div data-dc-products></div></main><script src="https://cdn.datacue.co/js/datacue.js"></script></body></html>`));
     await expect(page.locator('.dc-section')).toHaveCount(1);
-    await page.waitForLoadState('networkidle');
+    await settled(page);
     expect(api.received.map((r) => r.json.event.type)).toEqual(['pageview']);
     expect(errors).toEqual([]);
   });

@@ -5,6 +5,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { test as base, expect, type BrowserContext, type Page } from '@playwright/test';
+import { countedContext } from './network';
 import { ROOT } from './servers';
 
 /** One request the local events API received, as its journal (data/events.jsonl) keeps it. */
@@ -72,6 +73,7 @@ export async function anonymousId(context: BrowserContext): Promise<string> {
 
 /** Test fixtures: `demo` (one store per worker), and `visitor` = this test's anonymous id after a first page. */
 export const test = base.extend<{ errors: Error[] }, { demo: DemoStore }>({
+  context: countedContext,
   demo: [
     async ({}, use) => {
       const demo = await startDemoStore();

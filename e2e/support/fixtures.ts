@@ -1,5 +1,6 @@
 // Playwright fixtures: a site and an events API per test, and the CDN and events host answered by them locally.
 import { test as base, type Page, type Route } from '@playwright/test';
+import { countedContext } from './network';
 import { startEventsApi, startSite, type EventsApi, type Site } from './servers';
 
 export const CDN = 'https://cdn.datacue.co/js/';
@@ -22,6 +23,7 @@ export async function routeDatacueHosts(page: Page, site: Site, api: EventsApi):
 }
 
 export const test = base.extend<{ site: Site; api: EventsApi; errors: Error[]; consoleLines: string[] }>({
+  context: countedContext,
   site: async ({}, use) => {
     const site = await startSite();
     await use(site);

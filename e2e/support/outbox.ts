@@ -36,6 +36,6 @@ export const waiting = (page: Page): Promise<Waiting[]> =>
 
 /**
  * Waits until nothing waits. A delivery is done in the page only after its answer is back and the store is written
- * (a tombstone), which comes after the API has the event and may come after 'networkidle' was reached long before.
+ * (a tombstone), which comes after the API has the event and may come after the network fell quiet (`settled`).
  */
 export const drained = (page: Page): Promise<void> => expect.poll(() => waiting(page)).toEqual([]);
