@@ -1,7 +1,7 @@
 import typescript from '@rollup/plugin-typescript';
 import resolve from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
-import { existsSync, readFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve as resolvePath } from 'node:path';
 
 // The widgets' stylesheet, minified: imported as a string (injected at run time) and shipped as
@@ -65,6 +65,38 @@ function preact10() {
 
 const EAGER = '//# allFunctionsCalledOnLoad';
 
+// Property names that the script-tag widgets alone create and read: mangled like local names (121 B min+gzip).
+// - The widgets' own Preact keeps its internals in names that start with `_` (`__k`, `__e`, `_sb`...), on its vnodes,
+//   components and the DOM nodes it renders into: another Preact on the page has its own copy and its own nodes. The
+//   one public name among them, `__html` of `dangerouslySetInnerHTML`, is never given: the widgets write no markup.
+// - The fields of the widgets' own models, settings and component props, listed. A name that reaches past the bundle
+//   must not be: one of the API's answer or the page's config (read by its quoted name), one of datacue.js's objects
+//   (a name in src/), or an attribute of an element the widgets render (the e2e tests read those). The build fails on
+//   a listed name in a string of the bundle or a word of src/.
+const OWN_FIELDS = [
+  'soldOut', 'texts', 'moneyFormat', 'spec', 'fullPrice', 'variantId', 'buyCaption', 'override', 'hideOutOfStock',
+  'customStyles', 'staticImage', 'staticLink', 'pageType', 'routing', 'listId', 'labelledBy', 'badge',
+];
+function ownProperties() {
+  // As a property (`.name`, `name:` or `name?:`) in the tracker's code, its comments left out.
+  const tracker = readdirSync('src', { recursive: true })
+    .filter((f) => f.endsWith('.ts'))
+    .map((f) => readFileSync(join('src', f), 'utf8').replace(/\/\*[\s\S]*?\*\/|\/\/.*/g, ''))
+    .join('\n');
+  const inTracker = OWN_FIELDS.filter((name) => new RegExp(`\\.${name}\\b|\\b${name}\\??:`).test(tracker));
+  if (inTracker.length) throw new Error(`rollup.config.mjs OWN_FIELDS: ${inTracker.join(', ')} also in src/ (datacue.js keeps its names)`);
+  return { regex: new RegExp(`^(_.*|${OWN_FIELDS.join('|')})$`) };
+}
+/** Fails the widgets' build when a listed field is also a string of the bundle (a key read by name, a table's entry). */
+const ownFieldsUnquoted = () => ({
+  name: 'own-fields-unquoted',
+  renderChunk(code) {
+    const quoted = OWN_FIELDS.filter((name) => new RegExp(`['"\`]${name}['"\`]`).test(code));
+    if (quoted.length) this.error(`OWN_FIELDS ${quoted.join(', ')}: a string in the bundle; mangled, it would no longer match`);
+    return null;
+  },
+});
+
 // The npm build's chunks have hashed names: without emptying its folder first, every build would leave the last
 // one's behind, and `files: ["dist"]` would pack them.
 const emptyDir = (dir) => ({ name: 'empty-dir', buildStart: () => rmSync(dir, { recursive: true, force: true }) });
@@ -74,7 +106,7 @@ const script = (input, file, preamble, compress, properties) => ({
   input,
   // Maps beside each file, without the comment: those bytes would reach every shopper; devtools take a map when given.
   output: { file, format: 'iife', strict: false, sourcemap: 'hidden', sourcemapPathTransform },
-  plugins: [scriptLoader(), cssModule(), preact10(), resolve({ browser: true }), typescript({ declaration: false, outDir: 'dist', rootDir: '.' }), minify(preamble, compress, properties)],
+  plugins: [scriptLoader(), cssModule(), preact10(), resolve({ browser: true }), typescript({ declaration: false, outDir: 'dist', rootDir: '.' }), ...(properties ? [ownFieldsUnquoted()] : []), minify(preamble, compress, properties)],
 });
 
 export default [
@@ -84,11 +116,8 @@ export default [
   // the widgets' 262 -> 235 ms, 16 cards painted 646 -> 610 ms (19 loads). About 20 B gzip each.
   script('src/browser.ts', 'dist/datacue.js', EAGER),
   script('src/outbox-script.ts', 'dist/datacue-outbox.js'),
-  // The widgets' own Preact keeps its internals in properties whose names start with `_` (`__k`, `__e`, `_sb`...), on
-  // its vnodes, components and the DOM nodes it renders into: none is read outside this bundle (another Preact on the
-  // page has its own copy and its own nodes), so they are mangled like local names (35 B). The one public name among
-  // them, `__html` of `dangerouslySetInnerHTML`, is never given: the widgets write no markup from anywhere.
-  script('widgets/script.ts', 'dist/datacue-storefront.js', EAGER, { hoist_funs: true, unsafe_comps: true, keep_fargs: false, unsafe_math: true }, { regex: /^_/ }),
+  // Property names read only inside this bundle are mangled like local names (see OWN_PROPERTIES).
+  script('widgets/script.ts', 'dist/datacue-storefront.js', EAGER, { hoist_funs: true, unsafe_comps: true, keep_fargs: false, unsafe_math: true }, ownProperties()),
   // npm entries: ESM with .d.ts; dependencies stay external so the app's bundler dedupes them.
   {
     input: { index: 'src/index.ts', widgets: 'widgets/index.ts' },
