@@ -45,6 +45,19 @@ describe('reserveHeight', () => {
   it('a box that takes no width (hidden) holds nothing', () => {
     expect(reserveHeight(banners, 0, 1280, { w: 0, h: 50 })).toBe(0);
   });
+  it("a border-box placeholder's padding and border (frame) are added to a height foreseen, never to one remembered", () => {
+    const carousel = { kind: 'products', section: 'related', override: {} } as const;
+    expect(reserveHeight(carousel, 1160, 1280, undefined, 800, 52)).toBe(455 + 52);
+    expect(reserveHeight({ ...carousel, section: '' }, 1160, 1280, undefined, 800, 52)).toBe(800 + 52);
+    expect(reserveHeight(banners, 932, 1280, undefined, 0, 10)).toBe(32 + 300 + 10);
+    expect(reserveHeight({ kind: 'slot', which: 'main', index: 1 }, 500, 1280, undefined, 0, 4)).toBe(304);
+    // Remembered: in the placeholder's own box-sizing already (products at another width too).
+    expect(reserveHeight(carousel, 1160, 1280, { w: 1160, h: 507 }, 800, 52)).toBe(507);
+    expect(reserveHeight(carousel, 1000, 1280, { w: 1160, h: 507 }, 800, 52)).toBe(507);
+    // A banner remembered at another width is foreseen again, with its frame.
+    expect(reserveHeight(banners, 932, 1280, { w: 600, h: 900 }, 0, 10)).toBe(342);
+    expect(reserveHeight(banners, 0, 1280, undefined, 0, 52)).toBe(0);
+  });
 });
 
 describe('layout memory', () => {

@@ -162,10 +162,15 @@ export function mount(datacue: Tracker, options: MountOptions = {}): Mounted {
   const hold = () => {
     const memory = load();
     const els = all();
-    const widths = els.map((el) => el.getBoundingClientRect().width); // every read before any write: one layout
+    // Every read before any write: one layout. A border-box placeholder's min-height holds its padding and border too.
+    const boxes = els.map((el) => {
+      const s = getComputedStyle(el);
+      const frame = s.boxSizing[0] == 'b' ? parseFloat(s.paddingTop) + parseFloat(s.paddingBottom) + parseFloat(s.borderTopWidth) + parseFloat(s.borderBottomWidth) : 0;
+      return [el.getBoundingClientRect().width, frame] as const;
+    });
     each(els, (el, spec, i) => {
-      const h = reserveHeight(spec, widths[i]!, innerWidth, memory[keyOf(i)], innerHeight);
-      holdAt(el, h);
+      const [width, frame] = boxes[i]!;
+      holdAt(el, reserveHeight(spec, width, innerWidth, memory[keyOf(i)], innerHeight, frame));
       // A page's first Intl.NumberFormat costs 25-45 ms at 1x CPU (its locale data is loaded): built while the
       // answer is on its way rather than after it, for prices no money format known yet writes; after the page's
       // first frame, so that it never delays that. Decided once per page, by its first products placeholder.

@@ -22,11 +22,16 @@ const PHONE = 640;
  * The height to hold for a placeholder `width` px wide in a window `viewport` px wide. A remembered answer at the
  * same width is exact. Otherwise banners follow their fixed ratios: the standard layout's first row
  * (narrow | static | narrow, on a phone the wide box over two narrow ones) inside its margins, a slot its banner's
- * ratio. Products: see below; `windowHeight` is the window's.
+ * ratio. Products: see below; `windowHeight` is the window's. A height not remembered is the content's: `frame` is
+ * added to it, the padding and border that the placeholder's min-height holds as well (border-box).
  */
-export function reserveHeight(spec: WidgetSpec, width: number, viewport: number, last?: Remembered, windowHeight = 0): number {
+export function reserveHeight(spec: WidgetSpec, width: number, viewport: number, last?: Remembered, windowHeight = 0, frame = 0): number {
   if (width <= 0) return 0;
-  if (last && Math.abs(last.w - width) < 1) return last.h;
+  // Products: the last answer's height also at another width (the shopper's window rarely changes between pages).
+  return last && (spec.kind == 'products' || Math.abs(last.w - width) < 1) ? last.h : frame + contentHeight(spec, width, viewport, windowHeight);
+}
+
+function contentHeight(spec: WidgetSpec, width: number, viewport: number, windowHeight: number): number {
   switch (spec.kind) {
     case 'banners':
       // Phone: 0.6 w + GAP + 1.5 (w - GAP) / 2 = 1.35 w + GAP / 4.
@@ -34,15 +39,13 @@ export function reserveHeight(spec: WidgetSpec, width: number, viewport: number,
     case 'slot':
       return width * (spec.which === 'main' ? 0.6 : 1.5);
     case 'products': {
-      // The last answer's height (the shopper's window rarely changes between pages). Never seen: one carousel
-      // section (the default layout), its title over one row of square cards (four a page beside the buttons; on a
-      // phone two, the buttons over them), a little over what the widgets' stylesheet draws with name and price, in
-      // the store's line height (measured with 1.6, prices wrapped on narrow cards: width / 4 + 132-161 px above 640
-      // px, width / 2 + 153-182 on phones), since a box too tall keeps its height where giving it up would move what
-      // is in view. A phone's also for larger store text (or a phone's text scaling): at line height 1.5 its box is
-      // width / 2 + 177 at 16 px text, 188 at 18 and 199 at 20 (wider, 16 to 20 px text adds 16 px to a box held 37
-      // over).
-      if (last) return last.h;
+      // Never seen: one carousel section (the default layout), its title over one row of square cards (four a page
+      // beside the buttons; on a phone two, the buttons over them), a little over what the widgets' stylesheet draws
+      // with name and price, in the store's line height (measured with 1.6, prices wrapped on narrow cards: width / 4 +
+      // 132-161 px above 640 px, width / 2 + 153-182 on phones), since a box too tall keeps its height where giving it
+      // up would move what is in view. A phone's also for larger store text (or a phone's text scaling): at line height
+      // 1.5 its box is width / 2 + 177 at 16 px text, 188 at 18 and 199 at 20 (wider, 16 to 20 px text adds 16 px to a
+      // box held 37 over).
       const grid = spec.override.layout == 'grid';
       const section = grid ? 0 : viewport > PHONE ? width / 4 + 165 : width / 2 + 200;
       // How many sections (all those of the page), category rows or grid rows come is the answer's: held at least a
