@@ -31,22 +31,16 @@ function watch(page: Page): void {
   page.on('requestfailed', ended);
 }
 
-/** Counts the requests of every page the context opens from now on. */
-export function trackRequests(context: BrowserContext): void {
-  context.pages().forEach(watch);
-  context.on('page', watch);
-}
-
-/** The `context` fixture of this project's tests: its pages' requests are counted, so `settled` works on them. */
+/** The `context` fixture of this project's tests: the requests of every page it opens are counted for `settled`. */
 export async function countedContext({ context }: { context: BrowserContext }, use: (c: BrowserContext) => Promise<void>) {
-  trackRequests(context);
+  context.on('page', watch);
   await use(context);
 }
 
 /** Resolves once the page has loaded and none of its requests has been open for 500 ms (what 'networkidle' means). */
 export async function settled(page: Page): Promise<void> {
   const t = traffic.get(page);
-  if (!t) throw new Error("settled(): this page's requests are not counted: call trackRequests on its context first");
+  if (!t) throw new Error("settled(): this page's requests are not counted: its context is not the tests' `context` fixture");
   await page.waitForLoadState('load');
   const giveUpAt = Date.now() + GIVE_UP_MS;
   for (;;) {
