@@ -47,9 +47,10 @@ export async function settled(page: Page): Promise<void> {
     const quietFor = Date.now() - t.changedAt;
     if (t.open.size === 0 && quietFor >= QUIET_MS) return;
     // Bounded, so that a request that never ends is named rather than waited on after the test is over.
-    if (page.isClosed() || Date.now() > giveUpAt) {
+    if (page.isClosed()) throw new Error('settled(): the page was closed');
+    if (Date.now() > giveUpAt) {
       const open = [...t.open].map((r) => `${r.method()} ${r.url()}`).join(', ');
-      throw new Error(`settled(): the page's requests did not end within ${GIVE_UP_MS} ms; open: ${open || 'none'}`);
+      throw new Error(`settled(): the page's requests did not end within ${GIVE_UP_MS} ms; open: ${open || 'none, but new ones kept starting'}`);
     }
     await new Promise((wake) => setTimeout(wake, t.open.size ? 50 : QUIET_MS - quietFor));
   }
