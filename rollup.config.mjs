@@ -104,12 +104,12 @@ const ownFieldsUnquoted = () => ({
 // one's behind, and `files: ["dist"]` would pack them.
 const emptyDir = (dir) => ({ name: 'empty-dir', buildStart: () => rmSync(dir, { recursive: true, force: true }) });
 
-/** Script-tag builds: one self-contained minified IIFE each. */
-const script = (input, file, preamble, compress, properties) => ({
+/** Script-tag builds: one self-contained minified IIFE each; `own`: its own property names mangled (OWN_FIELDS). */
+const script = (input, file, preamble, compress, own = false) => ({
   input,
   // Maps beside each file, without the comment: those bytes would reach every shopper; devtools take a map when given.
   output: { file, format: 'iife', strict: false, sourcemap: 'hidden', sourcemapPathTransform },
-  plugins: [scriptLoader(), cssModule(), preact10(), resolve({ browser: true }), typescript({ declaration: false, outDir: 'dist', rootDir: '.' }), ...(properties ? [ownFieldsUnquoted()] : []), minify(preamble, compress, properties)],
+  plugins: [scriptLoader(), cssModule(), preact10(), resolve({ browser: true }), typescript({ declaration: false, outDir: 'dist', rootDir: '.' }), ...(own ? [ownFieldsUnquoted()] : []), minify(preamble, compress, own && ownProperties())],
 });
 
 export default [
@@ -120,7 +120,7 @@ export default [
   script('src/browser.ts', 'dist/datacue.js', EAGER),
   script('src/outbox-script.ts', 'dist/datacue-outbox.js'),
   // Property names read only inside this bundle are mangled like local names (see OWN_FIELDS).
-  script('widgets/script.ts', 'dist/datacue-storefront.js', EAGER, { hoist_funs: true, unsafe_comps: true, keep_fargs: false, unsafe_math: true }, ownProperties()),
+  script('widgets/script.ts', 'dist/datacue-storefront.js', EAGER, { hoist_funs: true, unsafe_comps: true, keep_fargs: false, unsafe_math: true }, true),
   // npm entries: ESM with .d.ts; dependencies stay external so the app's bundler dedupes them.
   {
     input: { index: 'src/index.ts', widgets: 'widgets/index.ts' },
