@@ -13,7 +13,6 @@ interface Traffic {
 const traffic = new WeakMap<Page, Traffic>();
 
 function watch(page: Page): void {
-  if (traffic.has(page)) return;
   const t: Traffic = { open: new Set(), changedAt: Date.now() };
   traffic.set(page, t);
   const opened = (r: Request) => {
