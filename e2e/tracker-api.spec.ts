@@ -35,6 +35,28 @@ test('a pageview sent through track() publishes its response to onRecommendation
   expect(seen).toEqual({ seen: [{ page_type: 'product', response }], response });
 });
 
+test('a page event that waits for a retry is published as failed at once; the answer a retry gets is published then, and track() resolves with it', async ({ page, site, api }) => {
+  const response = { similar_product_skus: [{ product_id: 'p7' }] };
+  // The first attempt gets a 503 (retried after 0.5-1 s); the retry gets the answer.
+  api.respond((req, i) => (req.json.event.type !== 'pageview' ? undefined : i === 0 ? { status: 503, body: { error: 'busy' } } : { status: 200, body: response }));
+  await page.goto(site.page('/', html(SCRIPT + `<script>datacue.init('k1', { events_url: ${JSON.stringify(api.url)} });</script>`)));
+  await page.evaluate(() => {
+    const seen: unknown[] = (window.seen = []);
+    window.datacue.onRecommendations((p) => seen.push(p));
+    void window.datacue.track({ type: 'pageview', subtype: 'product', product_id: 'p1' }).then((r) => (window.trackResult = r));
+  });
+  await api.waitFor(1);
+  // Told before the retry leaves, not after every attempt.
+  await expect.poll(() => page.evaluate(() => window.seen)).toEqual([{ page_type: 'product', response: null, failed: true }]);
+  expect(api.received).toHaveLength(1);
+  await api.waitFor(2);
+  await expect.poll(() => page.evaluate(() => window.trackResult)).toEqual(response);
+  expect(await page.evaluate(() => window.seen)).toEqual([
+    { page_type: 'product', response: null, failed: true },
+    { page_type: 'product', response },
+  ]);
+});
+
 test('page() keeps the api key, options and user profile of the first config unless it names new ones', async ({ page, site, api, consoleLines }) => {
   await page.goto(site.page('/', html(config({ api_key: 'k1', user_id: 'u1', page_type: 'home', options: { events_url: api.url } }) + SCRIPT)));
   await api.waitFor(1);

@@ -299,6 +299,29 @@ for (const [name, viewport] of Object.entries(VIEWPORTS)) {
   });
 }
 
+// An API that is down is retried for seconds (5 attempts); the boxes do not wait for the last one. The first failure
+// gives back what is out of view, so a shopper who scrolls there meanwhile meets no blank; a retry's answer is drawn.
+test('an answer that waits for a retry: a box below the window gives back its space at the first failure, and the retry\'s answer is drawn', async ({ page, site, api, errors }) => {
+  await serveImages(page);
+  await page.setViewportSize(VIEWPORTS.phone);
+  await watchShifts(page);
+  // Busy, retry in 4 s (Retry-After wins over the backoff); then the answer.
+  api.respond((req, i) =>
+    req.json?.event?.type !== 'pageview' ? undefined : i === 0 ? { status: 503, body: { message: 'busy' }, headers: { 'Retry-After': '4' } } : { status: 200, body: answers.related },
+  );
+  const box = () => page.evaluate(() => document.querySelector('[data-dc-products]')!.getBoundingClientRect().toJSON() as DOMRect);
+  await page.goto(site.page('/busy', storePage(api.url, 'home', '<header style="height:1500px"><h1>Store</h1></header><div data-dc-products="related"></div><footer style="height:3000px">Store content</footer>')));
+  await api.waitFor(1);
+  await expect.poll(async () => (await box()).height).toBe(0);
+  expect(api.received).toHaveLength(1);
+  // The shopper scrolls down to where the box is: nothing blank, the footer right after the header.
+  await page.evaluate(() => scrollTo(0, 1400));
+  expect(await footerTop(page)).toBe(await page.evaluate(() => Math.round(document.querySelector('header')!.getBoundingClientRect().bottom)));
+  await api.waitFor(2);
+  await expect(page.locator('.dc-card')).toHaveCount(8);
+  expect(errors).toEqual([]);
+});
+
 // Without scroll anchoring (Safari before 27; here CSS.supports says so), a box scrolled out above the window keeps its
 // blank (giving it up would pull what the shopper sees up), and gives it up once below the window.
 test('no scroll anchoring: a failed answer\'s blank is kept while the box is above the window, given back once it is below', async ({ page, site, api, errors }) => {

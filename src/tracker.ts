@@ -128,8 +128,8 @@ export function createTracker(): Tracker {
     return mine;
   };
 
-  /** The first attempt goes straight out; only a retryable failure loads the outbox. */
-  async function first(e: Entry, id: string) {
+  /** The first attempt goes straight out; only a retryable failure loads the outbox (`failed` is told of one). */
+  async function first(e: Entry, id: string, failed: () => void) {
     const reply = await send(e);
     // Kept only while the visitor `id` it carries is still the visitor's (anonId == id), checked again when it is stored
     // (the outbox may have to load first): consent withdrawn or forget() erases it, and the next event may already
@@ -143,6 +143,7 @@ export function createTracker(): Tracker {
       e.retryAfter = reply.retryAfter;
       if (reply.status) defer(e);
       else setTimeout(defer, 0, e);
+      failed();
       await outbox().then<unknown, void>((o) => anonId == id && o.failed(e, reply), () => gave(e.id, reply));
     }
   }
@@ -170,6 +171,11 @@ export function createTracker(): Tracker {
       const user = { user_id: userId, profile };
       // The page a page event stands for: pageviews and searches, also when sent through track().
       const page_type: PageType | undefined = data.type == 'pageview' ? data.subtype : data.type == 'search' ? data.type : undefined;
+      // A page event's answer (null when it failed or consent is denied) is what the widgets render. A failure is told
+      // at once, also while the event waits for a retry: the widgets give back the space they held instead of keeping
+      // it through every attempt (seconds); an answer a retry gets is published then.
+      const show = (page: PageRecommendations) => newest == response && publish(page);
+      const failed = () => page_type && show({ page_type, response: null, failed: true });
       // Held back by consent; the id is read (and its cookie written) only once it is granted. A page event goes
       // first on a grant: its answer is what the widgets render.
       const response = consent.wait(
@@ -188,7 +194,7 @@ export function createTracker(): Tracker {
               try {
                 const e = entry('');
                 waiting.set(e.id, (r) => (r instanceof DatacueError ? reject(r) : resolve(r)));
-                if (consent.state == 'granted' && anonId == id) void first(e, id);
+                if (consent.state == 'granted' && anonId == id) void first(e, id, failed);
                 else settle(e.id, null);
               } catch (x) {
                 reject(x);
@@ -201,11 +207,7 @@ export function createTracker(): Tracker {
         JSON.stringify(data).length,
         page_type,
       );
-      // A page event's answer (null when it failed or consent is denied) is what the widgets render.
-      if (page_type && !later) {
-        const show = (page: PageRecommendations) => newest == response && publish(page);
-        void (newest = response).then((r) => show({ page_type, response: r }), () => show({ page_type, response: null, failed: true }));
-      }
+      if (page_type && !later) void (newest = response).then((r) => show({ page_type, response: r }), failed);
       return response;
     });
   }
