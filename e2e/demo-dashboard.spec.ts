@@ -178,9 +178,10 @@ test('the store puts the product of a datacue:add-to-cart event in its cart, and
   const chair = { product_id: 'p20', variant_id: 'oak', name: 'Dining Chair', price: 119, link: '/product/dining-chair', section: 'related' };
   expect(await dispatch(chair), 'the store cancels the event: the browser stays').toBe(false);
   await expect(page.locator('[data-cart-count]')).toHaveText('1');
-  await expect(page.getByRole('status').filter({ hasText: 'Dining Chair is in your cart' })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'Dining Chair is in your cart (1 item).' })).toBeVisible();
   expect(await dispatch(chair)).toBe(false);
   await expect(page.locator('[data-cart-count]')).toHaveText('2');
+  await expect(page.getByRole('status').filter({ hasText: 'Dining Chair is in your cart (2 items).' })).toBeVisible();
   // Sold out: not added, not cancelled (the product page says why).
   expect(await dispatch({ ...chair, product_id: 'p7', variant_id: 'no-variants', name: 'Standing Mirror' })).toBe(true);
   await expect(page.locator('[data-cart-count]')).toHaveText('2');

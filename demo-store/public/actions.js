@@ -45,8 +45,10 @@ function addFromWidget(datacue, event) {
   event.preventDefault();
   saveCart(datacue, cart);
   const name = typeof event.detail.name === 'string' ? event.detail.name : 'The product';
-  document.querySelectorAll('[data-cart-toast]').forEach((toast) => (toast.textContent = `${name} is in your cart (${itemCount(cart)} items).`));
+  document.querySelectorAll('[data-cart-toast]').forEach((toast) => (toast.textContent = `${name} is in your cart (${items(itemCount(cart))}).`));
 }
+
+const items = (n) => `${n} item${n === 1 ? '' : 's'}`;
 
 /** Re-renders the cart page's lines; a keyboard user stays on the quantity they edited (else on the cart). */
 function showCart(cart) {
