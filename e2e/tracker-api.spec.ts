@@ -37,8 +37,10 @@ test('a pageview sent through track() publishes its response to onRecommendation
 
 test('a page event that waits for a retry is published as failed at once; the answer a retry gets is published then, and track() resolves with it', async ({ page, site, api }) => {
   const response = { similar_product_skus: [{ product_id: 'p7' }] };
-  // The first attempt gets a 503 (retried after 0.5-1 s); the retry gets the answer.
-  api.respond((req, i) => (req.json.event.type !== 'pageview' ? undefined : i === 0 ? { status: 503, body: { error: 'busy' } } : { status: 200, body: response }));
+  // The first attempt gets a 503 with a retry in 4 s (Retry-After wins over the backoff); the retry gets the answer.
+  api.respond((req, i) =>
+    req.json.event.type !== 'pageview' ? undefined : i === 0 ? { status: 503, body: { error: 'busy' }, headers: { 'Retry-After': '4' } } : { status: 200, body: response },
+  );
   await page.goto(site.page('/', html(SCRIPT + `<script>datacue.init('k1', { events_url: ${JSON.stringify(api.url)} });</script>`)));
   await page.evaluate(() => {
     const seen: unknown[] = (window.seen = []);

@@ -304,7 +304,6 @@ for (const [name, viewport] of Object.entries(VIEWPORTS)) {
 test('an answer that waits for a retry: a box below the window gives back its space at the first failure, and the retry\'s answer is drawn', async ({ page, site, api, errors }) => {
   await serveImages(page);
   await page.setViewportSize(VIEWPORTS.phone);
-  await watchShifts(page);
   // Busy, retry in 4 s (Retry-After wins over the backoff); then the answer.
   api.respond((req, i) =>
     req.json?.event?.type !== 'pageview' ? undefined : i === 0 ? { status: 503, body: { message: 'busy' }, headers: { 'Retry-After': '4' } } : { status: 200, body: answers.related },
