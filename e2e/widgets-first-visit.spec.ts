@@ -37,6 +37,9 @@ const STORE_STYLE = '<style>body{font-family:system-ui,sans-serif;line-height:1.
 /** Where the store's footer is in the window: what the shopper sees, which the widgets must not move. */
 const footerTop = (page: Page) => page.evaluate(() => Math.round(document.querySelector('footer')!.getBoundingClientRect().top));
 
+/** Where the (first) products placeholder is in the window. */
+const productsBox = (page: Page) => page.evaluate(() => document.querySelector('[data-dc-products]')!.getBoundingClientRect().toJSON() as DOMRect);
+
 /** A store page of `pageType` with both tags in its <head>, sending to the test's events API. */
 const storePage = (eventsUrl: string, pageType: string, body: string, style = STORE_STYLE) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Store</title>
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -145,15 +148,14 @@ for (const [name, viewport] of Object.entries(VIEWPORTS)) {
 <div data-dc-products=""></div><footer style="height:300px">Store content</footer>`;
       void window.datacue.page({ page_type: 'cart' });
     });
-    const box = () => page.evaluate(() => document.querySelector('[data-dc-products]')!.getBoundingClientRect().toJSON() as DOMRect);
-    expect((await box()).height).toBeCloseTo(viewport.height, 0);
-    expect((await box()).top).toBeGreaterThan(0);
+    expect((await productsBox(page)).height).toBeCloseTo(viewport.height, 0);
+    expect((await productsBox(page)).top).toBeGreaterThan(0);
     answers.release();
     await expect(page.locator('.dc-card')).toHaveCount(2);
     await shiftsReported(page);
     // The answer is shorter than the box: the blank in view stays (down to the window's bottom edge) rather than the
     // store's content moving up in view; the part below the window goes.
-    expect((await box()).bottom).toBeCloseTo(viewport.height, 0);
+    expect((await productsBox(page)).bottom).toBeCloseTo(viewport.height, 0);
     expect(await page.evaluate(() => window.shifts)).toEqual([]);
 
     // A route whose placeholder is already above the window (the store scrolls to the top after page()): a window
@@ -242,8 +244,7 @@ test('a page type remembered with three sections whose next answer fails: its bo
 });
 
 /**
- * A store whose every page event is refused (400), the refusal 500 ms late; `box` reads the products placeholder's
- * place in the window, `failed` waits for the next refusal.
+ * A store whose every page event is refused (400), the refusal 500 ms late; `failed` waits for the next refusal.
  */
 async function refusingStore(page: Page, api: EventsApi, viewport: { width: number; height: number }) {
   await serveImages(page);
@@ -252,7 +253,6 @@ async function refusingStore(page: Page, api: EventsApi, viewport: { width: numb
   api.respond((req) => (req.json?.event?.type === 'pageview' ? { status: 400, body: { message: 'no' } } : undefined));
   await answerLate(page, `${api.url}**`, 500);
   return {
-    box: () => page.evaluate(() => document.querySelector('[data-dc-products]')!.getBoundingClientRect().toJSON() as DOMRect),
     failed: () => page.waitForResponse((r) => r.url().startsWith(api.url) && r.status() === 400),
   };
 }
@@ -262,7 +262,7 @@ async function refusingStore(page: Page, api: EventsApi, viewport: { width: numb
 // the shopper sees still; below it, what moves is out of view. Each fails while the kept blank stays for good.
 for (const [name, viewport] of Object.entries(VIEWPORTS)) {
   test(`${name}: a failed answer's blank, kept in view, is given back once the box is scrolled out of view, above or below, and nothing in view moves`, async ({ page, site, api, errors }) => {
-    const { box, failed } = await refusingStore(page, api, viewport);
+    const { failed } = await refusingStore(page, api, viewport);
 
     // Above: the box starts in the window; the shopper scrolls past it after the failure.
     let answered = failed();
@@ -270,12 +270,12 @@ for (const [name, viewport] of Object.entries(VIEWPORTS)) {
     await answered;
     await settled(page);
     await shiftsReported(page);
-    const kept = await box();
+    const kept = await productsBox(page);
     expect(kept.height).toBeGreaterThan(100); // blank down to the window's bottom edge
     const past = kept.bottom + 200;
     await page.evaluate((y) => scrollTo(0, y), past);
     const footerThen = await footerTop(page);
-    await expect.poll(async () => (await box()).height).toBe(0);
+    await expect.poll(async () => (await productsBox(page)).height).toBe(0);
     await shiftsReported(page);
     // Given back above the window: the page is shorter by it, and the view follows (scroll anchoring).
     expect(Math.abs((await page.evaluate(() => scrollY)) - (past - kept.height))).toBeLessThanOrEqual(1);
@@ -289,9 +289,9 @@ for (const [name, viewport] of Object.entries(VIEWPORTS)) {
     await answered;
     await settled(page);
     await shiftsReported(page);
-    expect((await box()).bottom).toBeCloseTo(viewport.height, 0); // kept down to the window's bottom edge
+    expect((await productsBox(page)).bottom).toBeCloseTo(viewport.height, 0); // kept down to the window's bottom edge
     await page.evaluate(() => scrollTo(0, 0));
-    await expect.poll(async () => (await box()).height).toBe(0);
+    await expect.poll(async () => (await productsBox(page)).height).toBe(0);
     await shiftsReported(page);
     expect(await page.evaluate(() => scrollY)).toBe(0);
     expect(await page.evaluate(() => window.shifts)).toEqual([]);
@@ -308,10 +308,9 @@ test('an answer that waits for a retry: a box below the window gives back its sp
   api.respond((req, i) =>
     req.json?.event?.type !== 'pageview' ? undefined : i === 0 ? { status: 503, body: { message: 'busy' }, headers: { 'Retry-After': '4' } } : { status: 200, body: answers.related },
   );
-  const box = () => page.evaluate(() => document.querySelector('[data-dc-products]')!.getBoundingClientRect().toJSON() as DOMRect);
   await page.goto(site.page('/busy', storePage(api.url, 'home', '<header style="height:1500px"><h1>Store</h1></header><div data-dc-products="related"></div><footer style="height:3000px">Store content</footer>')));
   await api.waitFor(1);
-  await expect.poll(async () => (await box()).height).toBe(0);
+  await expect.poll(async () => (await productsBox(page)).height).toBe(0);
   expect(api.received).toHaveLength(1);
   // The shopper scrolls down to where the box is: nothing blank, the footer right after the header.
   await page.evaluate(() => scrollTo(0, 1400));
@@ -328,25 +327,25 @@ test('no scroll anchoring: a failed answer\'s blank is kept while the box is abo
     const supports = CSS.supports.bind(CSS);
     CSS.supports = ((...args: [string, string?]) => (String(args[0]).startsWith('overflow-anchor') ? false : supports(...(args as [string, string])))) as typeof CSS.supports;
   });
-  const { box, failed } = await refusingStore(page, api, VIEWPORTS.laptop);
+  const { failed } = await refusingStore(page, api, VIEWPORTS.laptop);
   const answered = failed();
   await page.goto(site.page('/no-anchoring', storePage(api.url, 'home', '<header style="height:1500px"><h1>Store</h1></header><div data-dc-products=""></div><footer style="height:3000px">Store content</footer>')));
   await page.evaluate(() => scrollTo(0, 1100));
   await answered;
   await settled(page);
-  const kept = (await box()).height;
+  const kept = (await productsBox(page)).height;
   expect(kept).toBeGreaterThan(100);
   // Scrolled past: above the window, still kept (two frames for the observer to have spoken).
   await page.evaluate(() => scrollTo(0, 1500 + innerHeight));
   await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
   await page.waitForTimeout(200);
-  expect((await box()).height).toBe(kept);
+  expect((await productsBox(page)).height).toBe(kept);
   // Back up past it (through it, as a shopper scrolls: the observer speaks when the box enters and leaves the window):
   // below the window, given back.
   await page.evaluate(() => scrollTo(0, 1100));
   await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
   await page.evaluate(() => scrollTo(0, 0));
-  await expect.poll(async () => (await box()).height).toBe(0);
+  await expect.poll(async () => (await productsBox(page)).height).toBe(0);
   await shiftsReported(page);
   expect(await page.evaluate(() => window.shifts)).toEqual([]);
   expect(errors).toEqual([]);
@@ -393,7 +392,7 @@ for (const [name, viewport] of Object.entries(VIEWPORTS)) {
         return scrollY;
       }, past);
       expect(bottom).toBeGreaterThan(100);
-      const boxNow = await page.evaluate(() => document.querySelector('[data-dc-products]')!.getBoundingClientRect().toJSON() as DOMRect);
+      const boxNow = await productsBox(page);
       expect(boxNow.top).toBeLessThan(0);
       if (past) expect(boxNow.bottom).toBeLessThan(0);
       else expect(boxNow.bottom).toBeGreaterThan(0);
