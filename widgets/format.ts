@@ -1,7 +1,8 @@
 import { attempt } from '../src/attempt.js';
 import { formatMoney } from './money.js';
 
-/** A price as the API may send it (1299, "1299.00"); anything that is not a finite number gives undefined. */
+/** A number as the API or an attribute may give it (1299, "1299.00"); anything that is not a finite number gives
+ *  undefined. */
 export function toAmount(value: unknown): number | undefined {
   const n = typeof value === 'string' && value.trim() ? Number(value) : value;
   return typeof n === 'number' && Number.isFinite(n) ? n : undefined;

@@ -186,9 +186,9 @@ export function sections(response: unknown, page: WidgetPageType, want: Products
 }
 
 export interface BannerRow {
-  left?: BannerModel;
-  wide?: BannerModel;
-  right?: BannerModel;
+  left: BannerModel | undefined;
+  wide: BannerModel | undefined;
+  right: BannerModel | undefined;
 }
 
 /**
@@ -197,10 +197,6 @@ export interface BannerRow {
  * fill the sides. Further banners are for the custom slots. Nothing to show: undefined.
  */
 export function bannerRow([main]: BannerModel[], [left, right]: BannerModel[], still: BannerModel | undefined): BannerRow | undefined {
-  const row: BannerRow = {};
   const wide = main ?? still;
-  if (left) row.left = left;
-  if (wide) row.wide = wide;
-  if (right) row.right = right;
-  return left || wide ? row : undefined;
+  return left || wide ? { left, wide, right } : undefined;
 }

@@ -143,7 +143,7 @@ export function mount(datacue: Tracker, options: MountOptions = {}): Mounted {
       }),
     )).observe(el);
   const root = options.root ?? document;
-  const all = () => Array.from(root.querySelectorAll<HTMLElement>(PLACEHOLDER_SELECTOR));
+  const all = () => [...root.querySelectorAll<HTMLElement>(PLACEHOLDER_SELECTOR)];
   /**
    * Runs `fn` with each placeholder of `els` (and what it asks for, its problems reported once per page), but those
    * kept as they are; a problem with one is reported and leaves the others be.

@@ -4,7 +4,7 @@ import { attempt } from '../src/attempt.js';
 import { expected, type Warn } from '../src/log.js';
 import { isObject } from '../src/normalize.js';
 import { isMoneyFormat, MONEY_FORMAT } from './money.js';
-import { languageTag } from './format.js';
+import { languageTag, toAmount } from './format.js';
 
 export type SectionName = 'related' | 'recent' | 'similar' | 'categories' | 'top';
 /** Also the default order of an empty `data-dc-products`. */
@@ -61,8 +61,8 @@ export const readLayout = (v: unknown): Layout | undefined => (v === 'grid' ? v 
 
 /** A whole number from 1; above `max` is cut to it. Numeric strings accepted (attributes are strings). */
 export function readCount(v: unknown, max: number): number | undefined {
-  const n = typeof v === 'string' && v.trim() ? Number(v) : v;
-  return typeof n === 'number' && Number.isInteger(n) && n > 0 ? Math.min(n, max) : undefined;
+  const n = toAmount(v);
+  return Number.isInteger(n) && n! > 0 ? Math.min(n!, max) : undefined;
 }
 
 export const sectionName = (v: unknown): SectionName | undefined => (SECTION_NAMES.includes(v as SectionName) ? (v as SectionName) : undefined);
