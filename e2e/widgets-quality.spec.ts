@@ -175,6 +175,63 @@ for (const width of [390, 1280]) {
   });
 }
 
+// A shopper who clicks or presses faster than the smooth scroll: each press pages on from where the last one goes, not
+// from where the scroll happens to be (which landed a page and a half on, or did not wrap). Every press count, gap and
+// direction mix ends at a whole page: the same answer for any timing, since a press either finds the scroll at rest or
+// still on its way.
+for (const [width, dir] of [[390, 'ltr'], [1280, 'ltr'], [390, 'rtl']] as const) {
+  test(`presses faster than the smooth scroll page by whole pages and wrap (${width} px, ${dir})`, async ({ page, site, api }) => {
+    await serveImages(page);
+    await page.emulateMedia({ reducedMotion: 'no-preference' });
+    await page.setViewportSize({ width, height: 900 });
+    await openStore(page, site, api, 'Home page', MANY, `<main dir="${dir}"><div data-dc-products="related" data-dc-layout="carousel" data-dc-items="12"></div></main>`);
+    await expect(page.locator('.dc-carousel .dc-card')).toHaveCount(12);
+    const track = page.locator('.dc-carousel__track');
+    const { end, window: w, perPage } = await track.evaluate((t) => ({
+      end: t.scrollWidth - t.clientWidth,
+      window: t.clientWidth,
+      perPage: Number(getComputedStyle(t).getPropertyValue('--dc-n')),
+    }));
+    const pages = 12 / perPage;
+    const sign = dir === 'rtl' ? -1 : 1;
+    /** Where the track comes to rest (two reads 200 ms apart agree), in the reading direction. */
+    const resting = async () => {
+      let last = NaN;
+      for (;;) {
+        const now = await track.evaluate((t) => t.scrollLeft);
+        if (Math.abs(now - last) < 0.5) return Math.round(now * sign);
+        last = now;
+        await page.waitForTimeout(200);
+      }
+    };
+    // Page k of the track starts at k windows, the last page at the end.
+    const at = (k: number) => Math.min(k * w, end);
+    const buttons = { next: page.getByRole('button', { name: 'Next products' }), prev: page.getByRole('button', { name: 'Previous products' }) };
+    const centre = async (name: 'next' | 'prev') => {
+      const b = (await buttons[name].boundingBox())!;
+      return [b.x + b.width / 2, b.y + b.height / 2] as const;
+    };
+    const points = { next: await centre('next'), prev: await centre('prev') };
+    const runs: [string, number][] = [];
+    for (const gap of [0, 40, 120]) {
+      for (const presses of [['next', 'next'], ['next', 'next', 'next'], ['next', 'next', 'next', 'next', 'next', 'next', 'next'], ['next', 'next', 'prev'], ['prev', 'prev']] as const) {
+        await track.evaluate((t) => t.scrollTo({ left: 0, behavior: 'instant' }));
+        await resting();
+        let k = 0;
+        for (const name of presses) {
+          await page.mouse.click(...points[name]);
+          if (gap) await page.waitForTimeout(gap);
+          // Next on the last page goes to the first, previous on the first to the last.
+          k = name === 'next' ? (k + 1) % pages : (k + pages - 1) % pages;
+        }
+        runs.push([`${presses.join(',')} ${gap} ms apart`, (await resting()) - at(k)]);
+      }
+    }
+    // Off by at most a pixel (a fractional scroll position), in every run.
+    expect(runs.filter(([, off]) => Math.abs(off) > 1)).toEqual([]);
+  });
+}
+
 // Tab scrolls the page just enough to show the focused element's box: without a margin, a card coming up from below
 // the window stops with its edge on the window's, and its focus ring (outside the box) is cut off.
 test('Tab into a carousel below the window on a phone: the focused card\'s whole focus ring is in the window', async ({ page, site, api }) => {

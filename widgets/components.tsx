@@ -108,6 +108,9 @@ export function ProductCard({ product: p, section, view, eager }: { product: Pro
  *  from 0 down to minus its end: paging and the arrow keys are mirrored. */
 const sign = (el: Element) => (getComputedStyle(el).direction == 'rtl' ? -1 : 1);
 
+/** A carousel's track, with where its last press's scroll goes (in the page's reading direction) until it ends. */
+type Track = HTMLUListElement & { pagedTo?: number | undefined };
+
 /**
  * The WAI-ARIA carousel pattern on native scrolling with snap points (it swipes): previous, the cards, next, in
  * the order they are seen. The buttons page through it and wrap at the ends, so they are never disabled and the
@@ -118,18 +121,22 @@ const sign = (el: Element) => (getComputedStyle(el).direction == 'rtl' ? -1 : 1)
  */
 function Carousel({ listId, labelledBy, view, paged, children }: { listId: string; labelledBy: string; view: View; paged: boolean; children: ComponentChildren }) {
   const page = (e: MouseEvent, next: boolean) => {
-    const t = (e.currentTarget as Element).parentElement!.querySelector('ul')!;
+    const t: Track = (e.currentTarget as Element).parentElement!.querySelector('ul')!;
     const s = sign(t);
     const end = t.scrollWidth - t.clientWidth;
-    const at = t.scrollLeft * s;
+    // While the last press's scroll is on its way (until the track's scrollend), a press pages on from where that one
+    // goes: presses faster than the smooth scroll move a whole page each, and wrap at the ends.
+    const at = t.pagedTo ?? t.scrollLeft * s;
+    t.pagedTo = next ? (at >= end - 1 ? 0 : at + t.clientWidth) : at <= 1 ? end : at - t.clientWidth;
     // `scroll-behavior` in the stylesheet makes this smooth, unless the shopper asks for reduced motion.
-    t.scrollTo({ left: s * (next ? (at >= end - 1 ? 0 : at + t.clientWidth) : at <= 1 ? end : at - t.clientWidth) });
+    t.scrollTo({ left: s * t.pagedTo });
   };
   const onKeyDown = (e: KeyboardEvent) => {
+    const track = e.currentTarget as Element;
+    const step = e.key === 'ArrowRight' ? 1 : e.key === 'ArrowLeft' ? -1 : 0;
+    const links = [...track.querySelectorAll<HTMLElement>('.dc-card__link')];
     // The direction is read only for an arrow key.
-    const step = e.key === 'ArrowRight' ? sign(e.currentTarget as Element) : e.key === 'ArrowLeft' ? -sign(e.currentTarget as Element) : 0;
-    const links = Array.from((e.currentTarget as Element).querySelectorAll<HTMLElement>('.dc-card__link'));
-    const next = step && links[links.indexOf(document.activeElement as HTMLElement) + step];
+    const next = step && links[links.indexOf(document.activeElement as HTMLElement) + step * sign(track)];
     if (next) {
       e.preventDefault();
       next.focus();
@@ -144,7 +151,7 @@ function Carousel({ listId, labelledBy, view, paged, children }: { listId: strin
   return (
     <div class="dc-carousel" role="group" aria-roledescription="carousel" aria-labelledby={labelledBy}>
       {button(false)}
-      <ul class="dc-carousel__track" id={listId} aria-labelledby={labelledBy} onKeyDown={onKeyDown}>
+      <ul class="dc-carousel__track" id={listId} aria-labelledby={labelledBy} onKeyDown={onKeyDown} onScrollEnd={(e) => ((e.currentTarget as Track).pagedTo = undefined)}>
         {children}
       </ul>
       {button(true)}
