@@ -194,8 +194,10 @@ for (const [width, dir] of [[390, 'ltr'], [1280, 'ltr'], [390, 'rtl']] as const)
     }));
     const pages = 12 / perPage;
     const sign = dir === 'rtl' ? -1 : 1;
-    /** Where the track comes to rest (two reads 200 ms apart agree), in the reading direction. */
+    /** Where the track comes to rest (two reads 200 ms apart agree, the first after the scroll had frames to start), in
+     *  the reading direction. */
     const resting = async () => {
+      await page.waitForTimeout(150);
       let last = NaN;
       for (;;) {
         const now = await track.evaluate((t) => t.scrollLeft);
