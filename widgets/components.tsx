@@ -127,7 +127,7 @@ function Carousel({ listId, labelledBy, view, paged, children }: { listId: strin
     // While the last press's scroll is on its way (until the track's scrollend), a press pages on from where that one
     // goes: presses faster than the smooth scroll move a whole page each, and wrap at the ends.
     const at = t.pagedTo ?? t.scrollLeft * s;
-    t.pagedTo = next ? (at >= end - 1 ? 0 : at + t.clientWidth) : at <= 1 ? end : at - t.clientWidth;
+    t.pagedTo = next ? (at >= end - 1 ? 0 : Math.min(at + t.clientWidth, end)) : at <= 1 ? end : Math.max(at - t.clientWidth, 0);
     // `scroll-behavior` in the stylesheet makes this smooth, unless the shopper asks for reduced motion.
     t.scrollTo({ left: s * t.pagedTo });
   };
