@@ -114,7 +114,9 @@ type Track = HTMLUListElement & { pagedTo?: number | undefined };
 /**
  * The WAI-ARIA carousel pattern on native scrolling with snap points (it swipes): previous, the cards, next, in
  * the order they are seen. The buttons page through it and wrap at the ends, so they are never disabled and the
- * focus never falls to the page; the arrow keys move between cards. No state: the track is found from the event.
+ * focus never falls to the page; the arrow keys move between cards. No component state: the track is found from
+ * the event, and the one thing a press leaves for the next (where its scroll goes) is kept on the track until that
+ * scroll ends.
  * Cards that all fit on the first page at any width (`paged` false: no more than the smaller of the phone and desktop
  * items per page, so resizing never needs them) have nothing to page through: the buttons are hidden (no focus, not
  * read) in their place, so the cards keep the width the box was held for.
