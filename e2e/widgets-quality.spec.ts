@@ -5,7 +5,7 @@ import { test, expect } from './support/fixtures';
 import { EVERY_PLACEHOLDER, openStore, serveImages, SAMPLES } from './support/widgets-page';
 import { imagesDecoded } from './support/images';
 import { ROOT, type EventsApi, type Site } from './support/servers';
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { VIEWPORTS } from './support/viewports';
 import { settled } from './support/network';
 
@@ -175,13 +175,27 @@ for (const width of [390, 1280]) {
   });
 }
 
+/** Where a carousel's track comes to rest (two reads 200 ms apart agree, the first after the scroll had frames to
+ *  start), in the reading direction (`sign` -1 right to left). */
+async function restingPlace(track: Locator, sign: number) {
+  await track.page().waitForTimeout(150);
+  let last = NaN;
+  for (;;) {
+    const now = await track.evaluate((t) => t.scrollLeft);
+    if (Math.abs(now - last) < 0.5) return Math.round(now * sign);
+    last = now;
+    await track.page().waitForTimeout(200);
+  }
+}
+
 // A shopper who clicks or presses faster than the smooth scroll: each press pages on from where the last one goes, not
 // from where the scroll happens to be (which landed a page and a half on, or did not wrap). Every press count, gap and
-// direction mix ends where one window per press takes it: the same answer for any timing, since a press either finds
-// the scroll at rest or still on its way. Seven cards make a last page that is not full.
+// direction mix ends on the page that many presses show: the same answer for any timing, since a press either finds
+// the scroll at rest or still on its way. Seven cards make a last page that is not full: previous from it shows the
+// page next showed before it.
 for (const [width, dir, cards] of [[390, 'ltr', 12], [1280, 'ltr', 12], [390, 'rtl', 12], [390, 'ltr', 7]] as const) {
-  test(`presses faster than the smooth scroll move one window each and wrap (${width} px, ${dir}, ${cards} cards)`, async ({ page, site, api }) => {
-    test.slow(); // 15 sequences, each waited for until the track is at rest
+  test(`presses faster than the smooth scroll move one page each and wrap (${width} px, ${dir}, ${cards} cards)`, async ({ page, site, api }) => {
+    test.slow(); // 18 sequences, each waited for until the track is at rest
     await serveImages(page);
     await page.emulateMedia({ reducedMotion: 'no-preference' });
     await page.setViewportSize({ width, height: 900 });
@@ -189,21 +203,12 @@ for (const [width, dir, cards] of [[390, 'ltr', 12], [1280, 'ltr', 12], [390, 'r
     await expect(page.locator('.dc-carousel .dc-card')).toHaveCount(cards);
     const track = page.locator('.dc-carousel__track');
     const { end, window: w } = await track.evaluate((t) => ({ end: t.scrollWidth - t.clientWidth, window: t.clientWidth }));
-    const sign = dir === 'rtl' ? -1 : 1;
-    /** Where the track comes to rest (two reads 200 ms apart agree, the first after the scroll had frames to start), in
-     *  the reading direction. */
-    const resting = async () => {
-      await page.waitForTimeout(150);
-      let last = NaN;
-      for (;;) {
-        const now = await track.evaluate((t) => t.scrollLeft);
-        if (Math.abs(now - last) < 0.5) return Math.round(now * sign);
-        last = now;
-        await page.waitForTimeout(200);
-      }
-    };
-    // A press moves one window; next at the end goes to the start, previous at the start to the end.
-    const press = { next: (at: number) => (at >= end - 1 ? 0 : Math.min(at + w, end)), prev: (at: number) => (at <= 1 ? end : Math.max(at - w, 0)) };
+    const resting = () => restingPlace(track, dir === 'rtl' ? -1 : 1);
+    // The pages the buttons show: one window apart from the start, then the end (a last page that is not full). A press
+    // shows the next or the previous one; next at the end goes to the start, previous at the start to the end.
+    const pages = [...Array(Math.ceil(end / w)).keys()].map((k) => k * w).filter((x) => x < end - 1).concat(end);
+    const step = (at: number, by: number) => pages[(pages.indexOf(at) + by + pages.length) % pages.length]!;
+    const press = { next: (at: number) => step(at, 1), prev: (at: number) => step(at, -1) };
     const buttons = { next: page.getByRole('button', { name: 'Next products' }), prev: page.getByRole('button', { name: 'Previous products' }) };
     const centre = async (name: 'next' | 'prev') => {
       const b = (await buttons[name].boundingBox())!;
@@ -212,7 +217,7 @@ for (const [width, dir, cards] of [[390, 'ltr', 12], [1280, 'ltr', 12], [390, 'r
     const points = { next: await centre('next'), prev: await centre('prev') };
     const runs: [string, number][] = [];
     for (const gap of [0, 40, 120]) {
-      for (const presses of [['next', 'next'], ['next', 'next', 'next'], ['next', 'next', 'next', 'next', 'next', 'next', 'next'], ['next', 'next', 'prev'], ['prev', 'prev', 'prev', 'prev', 'next']] as const) {
+      for (const presses of [['next', 'next'], ['next', 'next', 'next'], ['next', 'next', 'next', 'next', 'next', 'next', 'next'], ['next', 'next', 'prev'], ['prev', 'prev', 'prev', 'prev', 'next'], ['prev', 'prev', 'prev', 'next']] as const) {
         await track.evaluate((t) => t.scrollTo({ left: 0, behavior: 'instant' }));
         await resting();
         let at = 0;
@@ -226,6 +231,33 @@ for (const [width, dir, cards] of [[390, 'ltr', 12], [1280, 'ltr', 12], [390, 'r
     }
     // Off by at most a pixel (a fractional scroll position), in every run.
     expect(runs.filter(([, off]) => Math.abs(off) > 1)).toEqual([]);
+  });
+}
+
+// The browser tells of a scroll's end (scrollend) up to a frame after the track stops: a press made in that frame
+// starts a scroll of its own, and the late event comes before that scroll has moved the track. It must not cancel the
+// press's target, or the next press pages on from where the track is and one press is lost (seen in about 3% of
+// bursts of real clicks 35-75 ms apart). The event is sent here in exactly that place, in both directions.
+for (const dir of ['ltr', 'rtl'] as const) {
+  test(`a scrollend that comes after the next press has begun loses no press (${dir})`, async ({ page, site, api }) => {
+    await serveImages(page);
+    await page.emulateMedia({ reducedMotion: 'no-preference' });
+    await page.setViewportSize({ width: 390, height: 900 });
+    await openStore(page, site, api, 'Home page', MANY, `<main dir="${dir}"><div data-dc-products="related" data-dc-layout="carousel" data-dc-items="12"></div></main>`);
+    await expect(page.locator('.dc-carousel .dc-card')).toHaveCount(12);
+    const track = page.locator('.dc-carousel__track');
+    const w = await track.evaluate((t) => t.clientWidth);
+    await track.evaluate((t) => {
+      const next = t.parentElement!.querySelector<HTMLElement>('.dc-carousel__button--next')!;
+      next.click();
+      t.dispatchEvent(new Event('scrollend'));
+      next.click();
+    });
+    expect(await restingPlace(track, dir === 'rtl' ? -1 : 1)).toBe(2 * w);
+    // A scroll that ends somewhere else (a swipe) still ends the presses' run: the next press pages on from there.
+    await track.evaluate((t, left) => t.scrollTo({ left, behavior: 'instant' }), (dir === 'rtl' ? -1 : 1) * w);
+    await page.getByRole('button', { name: 'Next products' }).click();
+    expect(await restingPlace(track, dir === 'rtl' ? -1 : 1)).toBe(2 * w);
   });
 }
 

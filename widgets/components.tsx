@@ -108,15 +108,16 @@ export function ProductCard({ product: p, section, view, eager }: { product: Pro
  *  from 0 down to minus its end: paging and the arrow keys are mirrored. */
 const sign = (el: Element) => (getComputedStyle(el).direction == 'rtl' ? -1 : 1);
 
-/** A carousel's track, with where its last press's scroll goes (in the page's reading direction) until it ends. */
-type Track = HTMLUListElement & { pagedTo?: number | undefined };
+/** A carousel's track, with where its last press's scroll goes (in the page's reading direction) until it ends, and
+ *  where the track was at that press (its `scrollLeft`). */
+type Track = HTMLUListElement & { pagedTo?: number | undefined; pagedFrom?: number };
 
 /**
  * The WAI-ARIA carousel pattern on native scrolling with snap points (it swipes): previous, the cards, next, in
  * the order they are seen. The buttons page through it and wrap at the ends, so they are never disabled and the
  * focus never falls to the page; the arrow keys move between cards. No component state: the track is found from
- * the event, and the one thing a press leaves for the next (where its scroll goes) is kept on the track until that
- * scroll ends.
+ * the event, and what a press leaves for the next (where its scroll goes, where it found the track) is kept on the
+ * track until that scroll ends.
  * Cards that all fit on the first page at any width (`paged` false: no more than the smaller of the phone and desktop
  * items per page, so resizing never needs them) have nothing to page through: the buttons are hidden (no focus, not
  * read) in their place, so the cards keep the width the box was held for.
@@ -125,17 +126,27 @@ function Carousel({ listId, labelledBy, view, paged, children }: { listId: strin
   const page = (e: MouseEvent, next: boolean) => {
     const t: Track = (e.currentTarget as Element).parentElement!.querySelector('ul')!;
     const s = sign(t);
-    const end = t.scrollWidth - t.clientWidth;
+    const w = t.clientWidth;
+    const end = t.scrollWidth - w;
     // While the last press's scroll is on its way (until the track's scrollend), a press pages on from where that one
-    // goes: presses faster than the smooth scroll move a whole page each, and wrap at the ends.
+    // goes: presses faster than the smooth scroll move a whole page each, and wrap at the ends. Pages start a whole
+    // window apart from the start, then the end: previous goes to the start of the page before (from a last page that
+    // is not full, to the page next showed before it).
     const at = t.pagedTo ?? t.scrollLeft * s;
-    t.pagedTo = next ? (at >= end - 1 ? 0 : Math.min(at + t.clientWidth, end)) : at <= 1 ? end : Math.max(at - t.clientWidth, 0);
+    t.pagedTo = next ? (at >= end - 1 ? 0 : Math.min(at + w, end)) : at <= 1 ? end : at - 1 - ((at - 1) % w);
+    t.pagedFrom = t.scrollLeft;
     // `scroll-behavior` in the stylesheet makes this smooth, unless the shopper asks for reduced motion.
     t.scrollTo({ left: s * t.pagedTo });
   };
+  // A scroll's end ends the run of presses, unless the track is still where the last press found it: that scrollend is
+  // the scroll before's, told a frame late, and the press's own scroll has not begun.
+  const endPaging = (e: Event) => {
+    const t = e.currentTarget as Track;
+    if (t.scrollLeft != t.pagedFrom) t.pagedTo = undefined;
+  };
   const onKeyDown = (e: KeyboardEvent) => {
     const track = e.currentTarget as Element;
-    const step = e.key === 'ArrowRight' ? 1 : e.key === 'ArrowLeft' ? -1 : 0;
+    const step = ({ ArrowRight: 1, ArrowLeft: -1 } as Record<string, number>)[e.key];
     const links = [...track.querySelectorAll<HTMLElement>('.dc-card__link')];
     // The direction is read only for an arrow key.
     const next = step && links[links.indexOf(document.activeElement as HTMLElement) + step * sign(track)];
@@ -153,7 +164,7 @@ function Carousel({ listId, labelledBy, view, paged, children }: { listId: strin
   return (
     <div class="dc-carousel" role="group" aria-roledescription="carousel" aria-labelledby={labelledBy}>
       {button(false)}
-      <ul class="dc-carousel__track" id={listId} aria-labelledby={labelledBy} onKeyDown={onKeyDown} onScrollEnd={(e) => ((e.currentTarget as Track).pagedTo = undefined)}>
+      <ul class="dc-carousel__track" id={listId} aria-labelledby={labelledBy} onKeyDown={onKeyDown} onScrollEnd={endPaging}>
         {children}
       </ul>
       {button(true)}
