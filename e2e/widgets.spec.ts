@@ -77,6 +77,7 @@ test('home sample: standard banners, custom slots and every products placeholder
   const card = page.locator('[data-dc-products=""] .dc-card__link').first();
   await expect(card).toHaveAttribute('href', '/product/double-bed-2');
   await expect(card.locator('img')).toHaveAttribute('loading', 'lazy');
+  await expect(card.locator('img')).toHaveAttribute('decoding', 'async');
   await expect(card.locator('img')).toHaveAttribute('width', '300');
   await expect(card.locator('.dc-card__price')).toHaveText('$1,299.00');
   expect(errors).toEqual([]);

@@ -30,7 +30,7 @@ export interface AddToCartDetail {
 
 /** An image with its size (its box is right before it loads); lazy unless `eager`, then banners (`priority`) first. */
 const Img = ({ eager, priority, ...props }: { src: string; width: number; height: number; alt: string; class: string; eager: boolean; priority?: boolean }) => (
-  <img {...props} loading={eager ? 'eager' : 'lazy'} fetchpriority={eager && priority ? 'high' : undefined} />
+  <img {...props} loading={eager ? 'eager' : 'lazy'} fetchpriority={eager && priority ? 'high' : undefined} decoding="async" />
 );
 
 /** Lets store code put the product in its cart (and cancel the event); otherwise the product page opens. */
@@ -109,15 +109,15 @@ export function ProductCard({ product: p, section, view, eager }: { product: Pro
 const sign = (el: Element) => (getComputedStyle(el).direction == 'rtl' ? -1 : 1);
 
 /** A carousel's track, with where its last press's scroll goes (in the page's reading direction) until it ends, and
- *  when that press was (its event's `timeStamp`). */
-type Track = HTMLUListElement & { pagedTo?: number | undefined; pagedAt?: number };
+ *  where the track was at that press (its `scrollLeft`). */
+type Track = HTMLUListElement & { pagedTo?: number | undefined; pagedFrom?: number };
 
 /**
  * The WAI-ARIA carousel pattern on native scrolling with snap points (it swipes): previous, the cards, next, in
  * the order they are seen. The buttons page through it and wrap at the ends, so they are never disabled and the
  * focus never falls to the page; the arrow keys move between cards. No component state: the track is found from
- * the event, and what a press leaves for the next (where its scroll goes, and when) is kept on the track until a
- * scroll ends (below).
+ * the event, and what a press leaves for the next (where its scroll goes, where it found the track) is kept on the
+ * track until that scroll ends.
  * Cards that all fit on the first page at any width (`paged` false: no more than the smaller of the phone and desktop
  * items per page, so resizing never needs them) have nothing to page through: the buttons are hidden (no focus, not
  * read) in their place, so the cards keep the width the box was held for.
@@ -135,16 +135,15 @@ function Carousel({ listId, labelledBy, view, paged, children }: { listId: strin
     // is not full, to the page next showed before it).
     const at = t.pagedTo ?? t.scrollLeft * s;
     t.pagedTo = next ? (at >= end - 1 ? 0 : Math.min(at + w, end)) : at <= 1 ? end : at - 1 - ((at - 1) % w);
-    t.pagedAt = e.timeStamp;
+    t.pagedFrom = t.scrollLeft;
     // `scroll-behavior` in the stylesheet makes this smooth, unless the shopper asks for reduced motion.
     t.scrollTo({ left: s * t.pagedTo });
   };
-  // A scroll's end ends the run of presses (a swipe may have taken over), but one told within 150 ms of the last press:
-  // that may be the scroll before's, told a frame late. A press's own smooth scroll takes 300 ms or more; one that ends
-  // sooner (instant, under reduced motion) ends where the press was going, so keeping that changes nothing.
+  // A scroll's end ends the run of presses (a swipe may have taken over), unless the track is still where the last
+  // press found it: that scrollend is the scroll before's, told a frame late, and the press's own scroll has not begun.
   const endPaging = (e: Event) => {
     const t = e.currentTarget as Track;
-    if (e.timeStamp - t.pagedAt! > 150) t.pagedTo = undefined;
+    if (t.scrollLeft != t.pagedFrom) t.pagedTo = undefined;
   };
   const onKeyDown = (e: KeyboardEvent) => {
     const track = e.currentTarget as Element;
