@@ -140,7 +140,8 @@ function Carousel({ listId, labelledBy, view, paged, children }: { listId: strin
     t.scrollTo({ left: s * t.pagedTo });
   };
   // A scroll's end ends the run of presses (a swipe may have taken over), unless the track is still where the last
-  // press found it: that scrollend is the scroll before's, told a frame late, and the press's own scroll has not begun.
+  // press found it: that scrollend is taken for the scroll before's, told a frame late, before the press's own scroll
+  // has begun (a swipe that ends exactly there is taken for it too).
   const endPaging = (e: Event) => {
     const t = e.currentTarget as Track;
     if (t.scrollLeft != t.pagedFrom) t.pagedTo = undefined;
