@@ -159,10 +159,11 @@ ownStore('"Events API answers": 2 s late, then down (the page event waits in the
   expect(refused.every((r) => r.status === 503 && r.anonymous_id === visitor)).toBe(true);
   expect(refused[0]).toMatchObject({ type: 'pageview', subtype: 'home' });
 
-  // Back up: the home page's event the tracker kept is delivered once the next page loads.
+  // Back up: the home page's event the tracker kept is delivered once the next page loads (after its retry back-off:
+  // waited for up to 15 s, as a loaded CI machine took more than the default 5).
   await save('at once');
   await visit(page, store, '/category/kitchen');
-  await eventsOf(store, visitor, 2, (r) => r.status === 200 && r.type === 'pageview' && r.subtype === 'home');
+  await eventsOf(store, visitor, 2, (r) => r.status === 200 && r.type === 'pageview' && r.subtype === 'home', 15_000);
   expect(errors).toEqual([]);
 });
 

@@ -92,13 +92,14 @@ export const test = base.extend<{ errors: Error[] }, { demo: DemoStore }>({
 
 /**
  * Waits until the records of visitor `anonymousId` that pass `wanted` number `count` (what the browser sends arrives
- * asynchronously), and returns them.
+ * asynchronously), and returns them; `timeout` for an event that waits out the tracker's retry back-off first.
  */
-export async function eventsOf(demo: DemoStore, anonymous: string, count: number, wanted: (r: DemoRecord) => boolean = () => true) {
+export async function eventsOf(demo: DemoStore, anonymous: string, count: number, wanted: (r: DemoRecord) => boolean = () => true, timeout?: number) {
   let found: DemoRecord[] = [];
   await expect
     .poll(() => (found = demo.records().filter((r) => r.anonymous_id === anonymous && wanted(r))).length, {
       message: `events of ${anonymous}`,
+      ...(timeout ? { timeout } : {}),
     })
     .toBeGreaterThanOrEqual(count);
   return found;
