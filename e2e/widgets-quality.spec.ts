@@ -248,23 +248,24 @@ for (const dir of ['ltr', 'rtl'] as const) {
     await expect(page.locator('.dc-carousel .dc-card')).toHaveCount(12);
     const track = page.locator('.dc-carousel__track');
     const w = await track.evaluate((t) => t.clientWidth);
+    const sign = dir === 'rtl' ? -1 : 1;
     await track.evaluate((t) => {
       const next = t.parentElement!.querySelector<HTMLElement>('.dc-carousel__button--next')!;
       next.click();
       t.dispatchEvent(new Event('scrollend'));
       next.click();
     });
-    expect(await restingPlace(track, dir === 'rtl' ? -1 : 1)).toBe(2 * w);
+    expect(await restingPlace(track, sign)).toBe(2 * w);
     // A scroll that takes over from a press's and ends somewhere else (a swipe, which takes longer than a frame) ends
     // the run of presses: the next press pages on from where the track is, not from where that press was going.
     await track.evaluate(async (t, left) => {
       t.parentElement!.querySelector<HTMLElement>('.dc-carousel__button--next')!.click();
       await new Promise((done) => setTimeout(done, 200));
       t.scrollTo({ left, behavior: 'instant' });
-    }, (dir === 'rtl' ? -1 : 1) * w);
-    expect(await restingPlace(track, dir === 'rtl' ? -1 : 1)).toBe(w);
+    }, sign * w);
+    expect(await restingPlace(track, sign)).toBe(w);
     await page.getByRole('button', { name: 'Next products' }).click();
-    expect(await restingPlace(track, dir === 'rtl' ? -1 : 1)).toBe(2 * w);
+    expect(await restingPlace(track, sign)).toBe(2 * w);
   });
 }
 
