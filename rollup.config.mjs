@@ -77,7 +77,7 @@ const EAGER = '//# allFunctionsCalledOnLoad';
 //   a listed name in a string of the bundle or a word of src/.
 const OWN_FIELDS = [
   'soldOut', 'texts', 'moneyFormat', 'spec', 'fullPrice', 'variantId', 'buyCaption', 'override', 'hideOutOfStock',
-  'customStyles', 'staticImage', 'staticLink', 'pageType', 'routing', 'listId', 'labelledBy', 'pagedTo', 'pagedFrom',
+  'customStyles', 'staticImage', 'staticLink', 'pageType', 'routing', 'listId', 'labelledBy', 'pagedTo', 'pagedFrom', 'record', 'problem', 'stars', 'fields',
 ];
 function ownProperties() {
   // As a property in the tracker's code (`.name`, `name:`, `name?:`, or shorthand and destructured `{ name }`), its

@@ -16,7 +16,10 @@ export const languageTag = (locale: string): string => locale.split(/[.@]/)[0]!.
  * refuses gives the browser's, so the price keeps its currency. A bad currency falls back to plain.
  */
 export function priceFormatter(locale: string | undefined, currency: string, moneyFormat?: string): (amount: number) => string {
-  if (moneyFormat) return (amount) => formatMoney(moneyFormat, amount);
+  // US dollars on a page in English (en, en-US) are written as Intl writes them ("$1,234.50") by the money format
+  // "${{amount}}": the page's first Intl.NumberFormat loads its locale data, 20-30 ms of the main thread at 1x CPU
+  // (about 100 at 4x) while the cards wait. No locale is "undefined" to the test: not English.
+  if (moneyFormat || (currency == 'USD' && /^en(-us)?$/i.test(locale!))) return (amount) => formatMoney(moneyFormat || '${{amount}}', amount);
   const make = (tag?: string) => attempt(() => new Intl.NumberFormat(tag, { style: 'currency', currency }));
   const format = make(locale && languageTag(locale)) ?? make();
   return format ? (amount) => format.format(amount) : (amount) => amount.toLocaleString();
