@@ -56,11 +56,11 @@ export const TRACKERS = [
   },
 ];
 
-const ourWidgets = (options) => ({
+const ourWidgets = (attributes = '') => ({
   scripts: { '/lib/datacue.js': '../dist/datacue.js', '/lib/datacue-outbox.js': '../dist/datacue-outbox.js', '/lib/datacue-storefront.js': '../dist/datacue-storefront.js' },
-  head: `<script>window.datacueConfig = { api_key: 'k', user_id: null, page_type: 'home', options: { events_url: '/collect'${options} } };</script>
+  head: `<script>window.datacueConfig = { api_key: 'k', user_id: null, page_type: 'home', options: { events_url: '/collect' } };</script>
 <script src="/lib/datacue.js"></script><script src="/lib/datacue-storefront.js"></script>`,
-  container: '<div id="recs" data-dc-products="related" data-dc-items="16"></div>',
+  container: `<div id="recs" data-dc-products="related" data-dc-items="16"${attributes}></div>`,
   response: (url) => (url.endsWith('/collect') ? { related_product_skus: SIXTEEN } : undefined),
   card: '.dc-card',
 });
@@ -89,10 +89,11 @@ const algolia = (name, file, view, card, style = () => '') => ({
 
 /** Widget libraries rendering 16 recommended products into `#recs` on a store-like page. */
 export const WIDGETS = [
-  { name: 'DataCue (ours)', ...ourWidgets('') },
-  // The same page with the store's money format (as a Shopify store passes its own): prices are written without
-  // Intl.NumberFormat, whose first use on a page loads the browser's locale data. The row shows what that costs.
-  { name: 'DataCue (ours) with options.money_format', ...ourWidgets(", money_format: '${{amount}}'") },
+  // US dollars on an English page: written without Intl.NumberFormat (the same text).
+  { name: 'DataCue (ours)', ...ourWidgets() },
+  // Prices Intl.NumberFormat writes (euros), whose first use on a page loads the browser's locale data: the row shows
+  // what that costs.
+  { name: 'DataCue (ours), prices in euros (Intl.NumberFormat)', ...ourWidgets(' data-dc-currency="EUR"') },
   algolia('Algolia recommend-js', 'algolia', '', '.auc-Recommend-item'),
   // Algolia's carousel, as ours is by default: its horizontal slider view, its theme and a store's few rules for the
   // card's image and lines, inline in <head> as a store's stylesheet would be.
