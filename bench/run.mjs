@@ -169,7 +169,9 @@ if (wants('tracking')) row('sanity', SANITY.name).expectedMs = SANITY.burnMs;
 const KINDS = ['tracking', 'sanity', 'widgets', 'banner'];
 const NAMES = [...TRACKERS, ...WIDGETS, ...BANNERS, SANITY, NO_LIBRARY].map((lib) => lib.name);
 const rank = (r) => KINDS.indexOf(r.kind) * 100 + NAMES.indexOf(r.name);
-results.rows.sort((a, b) => rank(a) - rank(b));
+// A contender no longer in peers.mjs (renamed or dropped) leaves no row behind.
+results.rows = results.rows.filter((r) => NAMES.includes(r.name)).sort((a, b) => rank(a) - rank(b));
+for (const key of Object.keys(results.samples)) if (!NAMES.includes(key.split('|')[1])) delete results.samples[key];
 // Bytes: gzip -9 of every script the page loaded for the library. A widgets row counts the widget scripts; ours run
 // on datacue.js, which a DataCue store loads for tracking anyway, so its bytes are shown apart (withTracker).
 const bytesOf = (list) => list.reduce((n, f) => n + gzipBytes(f), 0);
