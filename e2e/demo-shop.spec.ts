@@ -200,3 +200,19 @@ test('keyboard on a phone: every header control Tab reaches is wholly inside the
   expect(seen).toEqual(expect.arrayContaining(['Bedroom', 'Living room', 'Kitchen', 'Bathroom', 'Outdoors']));
   await context.close();
 });
+
+test('right to left, at 390 and 1280 px: the page is no wider than the window, and the focused skip link is wholly in it', async ({ page, demo }) => {
+  for (const [width, height] of [[390, 844], [1280, 800]] as const) {
+    await page.setViewportSize({ width, height });
+    await page.goto(`${demo.url}/`);
+    await page.evaluate(() => (document.documentElement.dir = 'rtl'));
+    expect(await page.evaluate(() => document.scrollingElement!.scrollWidth - innerWidth), `${width} px: wider than the window by`).toBeLessThanOrEqual(0);
+    await page.keyboard.press('Tab');
+    const skip = page.getByRole('link', { name: 'Skip to content' });
+    await expect(skip).toBeFocused();
+    const box = (await skip.boundingBox())!;
+    expect(box.x).toBeGreaterThanOrEqual(0);
+    expect(box.x + box.width).toBeLessThanOrEqual(width);
+    expect(box.width).toBeGreaterThan(50);
+  }
+});
