@@ -91,7 +91,8 @@ test('each bad setting or attribute: one datacue: message, the default, no error
   };
   await store(page, site, api, { page_type: 'home' }, { related_product_skus: list('r', 10).map((p, i) => ({ ...p, rating: i === 0 ? 250 : i === 1 ? 'x' : 80 })), config },
     '<div data-dc-products data-dc-layout="banana" data-dc-items="-3" data-dc-money-format="{{price}}"></div>');
-  // Defaults: every product sent, as a carousel, prices with Intl, stars not shown (rating is not a default field).
+  // Defaults: every product sent, as a carousel, prices as Intl writes them (US dollars in English: without it), stars
+  // not shown (rating is not a default field).
   await expect(page.locator('.dc-carousel .dc-card')).toHaveCount(10);
   await expect(page.locator('.dc-card__now').first()).toHaveText('$100.00');
   await expect(page.locator('b')).toHaveCount(0);

@@ -34,8 +34,9 @@ export interface Options {
   /**
    * How the widgets write prices, Shopify-style: `{{amount}}`, `{{amount_no_decimals}}`,
    * `{{amount_with_comma_separator}}` or `{{amount_no_decimals_with_comma_separator}}` in any text ("${{amount}}",
-   * "{{amount_with_comma_separator}} €"). Absent: `Intl.NumberFormat` for the store's currency and locale. The dashboard's
-   * `money_format` wins; read by datacue-storefront.js from `window.datacueConfig` (the tracker ignores it).
+   * "{{amount_with_comma_separator}} €"). Absent: `Intl.NumberFormat` for the store's currency and locale (US dollars in
+   * English as "${{amount}}" writes them, the same text). The dashboard's `money_format` wins; read by
+   * datacue-storefront.js from `window.datacueConfig` (the tracker ignores it).
    */
   money_format?: string;
 }

@@ -34,14 +34,15 @@ describe('prices', () => {
   });
   it('writes US dollars on an English page as Intl does, without building an Intl.NumberFormat', () => {
     const intl = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' });
-    // Whole cents, as prices come (a sub-cent amount rounds as toFixed does, as with a money format).
+    // Prices: whole cents from 0 (a sub-cent amount rounds as toFixed does, and a negative one reads "$-5.00", as with
+    // a money format).
     const amounts = [0, 0.5, 1, 9.99, 19.9, 120, 999.99, 1000, 1234.5, 1e6, 123456789.12];
     // Counts the formatters built (a spy would not pass `new` on).
     const Real = Intl.NumberFormat;
     let built = 0;
     Intl.NumberFormat = new Proxy(Real, { construct: (target, args: Parameters<typeof Real>) => (built++, new target(...args)) });
     try {
-      for (const locale of ['en', 'en-US', 'EN-us']) expect(amounts.map(priceFormatter(locale, 'USD'))).toEqual(amounts.map((a) => intl.format(a)));
+      for (const locale of ['en', 'en-US', 'EN-us', 'en_US']) expect(amounts.map(priceFormatter(locale, 'USD'))).toEqual(amounts.map((a) => intl.format(a)));
       expect(built).toBe(0);
       // Another English locale, or another currency: Intl's text ("US$5.00", "£5.00").
       expect(priceFormatter('en-GB', 'USD')(5)).toBe(new Real('en-GB', { style: 'currency', currency: 'USD' }).format(5));

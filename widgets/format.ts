@@ -16,12 +16,14 @@ export const languageTag = (locale: string): string => locale.split(/[.@]/)[0]!.
  * refuses gives the browser's, so the price keeps its currency. A bad currency falls back to plain.
  */
 export function priceFormatter(locale: string | undefined, currency: string, moneyFormat?: string): (amount: number) => string {
-  // US dollars on a page in English (en, en-US) are written as Intl writes them ("$1,234.50") by the money format
-  // "${{amount}}": the page's first Intl.NumberFormat loads its locale data, 20-30 ms of the main thread at 1x CPU
-  // (about 100 at 4x) while the cards wait. No locale is "undefined" to the test: not English.
-  if (moneyFormat || (currency == 'USD' && /^en(-us)?$/i.test(locale!))) return (amount) => formatMoney(moneyFormat || '${{amount}}', amount);
+  const tag = locale && languageTag(locale);
+  // US dollars on a page in English (en, en-US, en_US) are written by the money format "${{amount}}": for prices (from
+  // 0 to 10^15, whole cents) the text Intl writes ("$1,234.50"), without the page's first Intl.NumberFormat, which
+  // loads the browser's locale data (20-30 ms of the main thread at 1x CPU) while the cards wait. A negative amount
+  // reads "$-5.00" (Intl: "-$5.00"). No locale (undefined) is no English one.
+  if (moneyFormat || (currency == 'USD' && /^en(-us)?$/i.test(tag!))) return (amount) => formatMoney(moneyFormat || '${{amount}}', amount);
   const make = (tag?: string) => attempt(() => new Intl.NumberFormat(tag, { style: 'currency', currency }));
-  const format = make(locale && languageTag(locale)) ?? make();
+  const format = make(tag) ?? make();
   return format ? (amount) => format.format(amount) : (amount) => amount.toLocaleString();
 }
 

@@ -171,10 +171,11 @@ export function mount(datacue: Tracker, options: MountOptions = {}): Mounted {
     each(els, (el, spec, i) => {
       const [width, frame] = boxes[i]!;
       holdAt(el, reserveHeight(spec, width, innerWidth, memory[keyOf(i)], innerHeight, frame));
-      // A page's first Intl.NumberFormat costs 25-45 ms at 1x CPU (its locale data is loaded): built while the
-      // answer is on its way rather than after it, for prices no money format known yet writes (US dollars in English
-      // need none: priceFormatter builds nothing for them); after the page's first frame, so that it never delays
-      // that. Decided once per page, by its first products placeholder.
+      // A page's first Intl.NumberFormat costs 20-45 ms at 1x CPU (its locale data is loaded): built while the
+      // answer is on its way rather than after it, for prices no money format known yet writes; after the page's
+      // first frame, so that it never delays that. Decided once per page, by its first products placeholder: for US
+      // dollars in English priceFormatter builds none, so a later placeholder in another currency, or a locale the
+      // dashboard's answer brings, builds the page's first when the answer is drawn (rare; noted in the README).
       if (warming || spec.kind !== 'products') return;
       const [locale, currency, format] = money(el, spec, language(), pageFormat());
       warming = true;
