@@ -1,5 +1,6 @@
 // Journeys through the demo store as a shopper makes them, checked on what reached its local events API.
 import { test, expect, anonymousId, eventsOf, isEvent, visit } from './support/demo-store';
+import { VIEWPORTS } from './support/viewports';
 
 // Long journeys: the machine these run on may be busy.
 test.describe.configure({ timeout: 90_000 });
@@ -201,9 +202,10 @@ test('keyboard on a phone: every header control Tab reaches is wholly inside the
   await context.close();
 });
 
-test('right to left, at 390 and 1280 px: the page is no wider than the window, and the focused skip link is wholly in it', async ({ page, demo }) => {
-  for (const [width, height] of [[390, 844], [1280, 800]] as const) {
-    await page.setViewportSize({ width, height });
+test('right to left, on a phone and a laptop: the page is no wider than the window, and the focused skip link is wholly in it', async ({ page, demo }) => {
+  for (const viewport of Object.values(VIEWPORTS)) {
+    const { width } = viewport;
+    await page.setViewportSize(viewport);
     await page.goto(`${demo.url}/`);
     await page.evaluate(() => (document.documentElement.dir = 'rtl'));
     // With what the widgets draw from the answer in place; against the width inside a scrollbar, if there is one.
